@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfigModule } from './config/config.module';
+import { AppConfigService } from './config/app-config.service';
+import { DatabaseModule } from './database/database.module';
+import { graphqlOptions } from './common/graphql.config';
+import { AuthGuard } from './auth/auth.guard';
+import { resolveJwtSecret } from './auth/jwt-secret.util';
+import { HealthModule } from './health/health.module';
+import { AuthModule } from './auth/auth.module';
+import { CliniciansModule } from './clinicians/clinicians.module';
+import { ProjectsModule } from './projects/projects.module';
+import { PlacesModule } from './places/places.module';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    DatabaseModule,
+    JwtModule.registerAsync({
+      global: true,
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) => ({
+        secret: resolveJwtSecret(config),
+        signOptions: { expiresIn: config.get('ACCESS_TOKEN_TTL_SECONDS') },
+      }),
+    }),
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [AppConfigService],
+      useFactory: graphqlOptions,
+    }),
+    HealthModule,
+    CliniciansModule,
+    AuthModule,
+    PlacesModule,
+    ProjectsModule,
+  ],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+})
+export class AppModule {}

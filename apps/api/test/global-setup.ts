@@ -1,0 +1,35 @@
+import { Client } from 'pg';
+import { startEmbeddedPostgis, EmbeddedPostgis } from '../src/database/embedded-postgis';
+
+/**
+ * Integration tests run against a real PostGIS: the server named by DATABASE_URL (a fresh database
+ * is created on it for this run and dropped afterwards), or else an in-memory embedded PGlite
+ * started here, outside Jest's module sandbox where PGlite cannot load.
+ */
+export default async function globalSetup(): Promise<void> {
+  const g = globalThis as { __kindredEmbedded?: EmbeddedPostgis; __kindredTestDb?: { adminUrl: string; name: string } };
+  const serverUrl = process.env['DATABASE_URL'];
+  if (serverUrl) {
+    const name = `kindred_test_${process.pid}_${Date.now()}`;
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    process.env['DATABASE_URL'] = url.toString();
+    process.env['KINDRED_TEST_DB_KIND'] = 'server';
+    g.__kindredTestDb = { adminUrl: serverUrl, name };
+    process.stdout.write(`\nIntegration tests on PostgreSQL server, database ${name}\n`);
+  } else {
+    g.__kindredEmbedded = await startEmbeddedPostgis({ dataDir: ':memory:' });
+    process.env['DATABASE_URL'] = g.__kindredEmbedded.url;
+    process.env['DATABASE_POOL_SIZE'] = '1';
+    process.env['KINDRED_TEST_DB_KIND'] = 'embedded';
+    process.stdout.write('\nIntegration tests on embedded PostGIS (PGlite)\n');
+  }
+  process.env['SEED_DEMO'] = 'false';
+  process.env['EMBEDDED_DB_DIR'] = ':memory:';
+  process.env['NODE_ENV'] = 'test';
+  process.env['LOG_LEVEL'] = 'warn';
+}

@@ -1,0 +1,3 @@
+export * from './privacy.util';
+export * from './distance.util';
+export * from './bbox.util';
