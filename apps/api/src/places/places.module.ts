@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PlacesService } from './places.service';
 
-@Module({})
+@Module({ providers: [PlacesService], exports: [PlacesService] })
 export class PlacesModule {}
