@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// `npm test`: every check and every test runner, then one closing line `N passed, N failed`.
+// Integration and browser tests use DATABASE_URL when set (a real PostgreSQL+PostGIS server),
+// else the embedded PGlite+PostGIS. Missing Chromium is installed with apt when run as root.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, '.test-results');
+const CHROMIUM = '/usr/bin/chromium';
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+process.env.NX_DAEMON = 'false';
+process.env.NX_NO_CLOUD = 'true';
+process.env.FORCE_COLOR ??= '0';
+
+const results = [];
+let failedSteps = 0;
+
+function say(text) {
+  process.stdout.write(`\n=== ${text}\n`);
+}
+
+function run(label, cmd, args, env = {}) {
+  say(label);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`--- ${label}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${seconds} s\n`);
+  return r.status === 0;
+}
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return true;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    process.stdout.write(`Chromium is missing at ${CHROMIUM}; install Debian's chromium package (apt-get install chromium) and run again.\n`);
+    return false;
+  }
+  say('Chromium is missing: installing Debian\'s chromium with apt (running as root)');
+  return (
+    run('apt-get update', 'apt-get', ['update', '-qq']) &&
+    run('apt-get install chromium', 'apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-liberation'], { DEBIAN_FRONTEND: 'noninteractive' })
+  );
+}
+
+function jestCounts(file, label) {
+  try {
+    const j = JSON.parse(readFileSync(file, 'utf8'));
+    const failed = j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0);
+    results.push({ label, passed: j.numPassedTests, failed, skipped: j.numPendingTests + j.numTodoTests });
+  } catch {
+    results.push({ label, passed: 0, failed: 1, skipped: 0, note: 'no report (the runner crashed)' });
+  }
+}
+
+function playwrightCounts(file, label) {
+  try {
+    const j = JSON.parse(readFileSync(file, 'utf8'));
+    const s = j.stats;
+    results.push({ label, passed: s.expected + s.flaky, failed: s.unexpected + (j.errors?.length ?? 0), skipped: s.skipped });
+  } catch {
+    results.push({ label, passed: 0, failed: 1, skipped: 0, note: 'no report (the runner crashed)' });
+  }
+}
+
+const dbLabel = process.env.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : 'embedded PostGIS';
+
+if (!run('Build (libs, API, web)', 'npx', ['nx', 'run-many', '-t', 'build', '--projects=api,web', '--output-style=static'])) failedSteps++;
+if (!run('Lint and typecheck', 'npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--output-style=static'])) failedSteps++;
+
+run('Unit tests (libs, API units, web)', 'npx', ['jest', '--selectProjects', 'domain', 'geo', 'api-client', 'api', 'web', '--json', `--outputFile=${join(out, 'unit.json')}`]);
+jestCounts(join(out, 'unit.json'), 'unit');
+
+run(`API integration tests on ${dbLabel}`, 'npx', ['jest', '--selectProjects', 'api-integration', '--runInBand', '--json', `--outputFile=${join(out, 'integration.json')}`]);
+jestCounts(join(out, 'integration.json'), `integration (${dbLabel})`);
+
+if (ensureChromium()) {
+  run(`Browser tests (Chromium) on ${dbLabel}`, 'npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'e2e.json'),
+  });
+  playwrightCounts(join(out, 'e2e.json'), 'browser (e2e)');
+} else {
+  results.push({ label: 'browser (e2e)', passed: 0, failed: 1, skipped: 0, note: 'Chromium unavailable' });
+}
+
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0) + failedSteps;
+writeFileSync(join(out, 'summary.json'), JSON.stringify({ passed, failed, failedSteps, results }, null, 2));
+say('Summary');
+for (const r of results) {
+  process.stdout.write(`  ${r.label.padEnd(50)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed${r.skipped ? ` ${r.skipped} skipped` : ''}${r.note ? `  (${r.note})` : ''}\n`);
+}
+if (failedSteps) process.stdout.write(`  ${failedSteps} build/lint/typecheck step(s) failed (counted as failures)\n`);
+process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);
