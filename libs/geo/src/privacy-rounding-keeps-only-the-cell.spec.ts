@@ -19,9 +19,14 @@ describe('roundToPrecision', () => {
   });
 
   it('gives every point in the same cell the same answer', () => {
-    const a = roundToPrecision({ lat: 53.8001, lng: -1.5401 }, 'region');
-    const b = roundToPrecision({ lat: 53.8301, lng: -1.5101 }, 'region');
-    expect(a).toEqual(b);
+    const centre = roundToPrecision(leedsClinic, 'region');
+    const near = [
+      { lat: centre.lat + 0.03, lng: centre.lng - 0.05 },
+      { lat: centre.lat - 0.03, lng: centre.lng + 0.05 },
+    ];
+    for (const p of near) expect(roundToPrecision(p, 'region')).toEqual(centre);
+    // ...and a point two cells away does not.
+    expect(roundToPrecision({ lat: centre.lat + 0.2, lng: centre.lng }, 'region')).not.toEqual(centre);
   });
 
   it('is idempotent', () => {
