@@ -14,6 +14,7 @@ import { AuthModule } from './auth/auth.module';
 import { CliniciansModule } from './clinicians/clinicians.module';
 import { ProjectsModule } from './projects/projects.module';
 import { PlacesModule } from './places/places.module';
+import { MapModule } from './map/map.module';
 
 @Module({
   imports: [
@@ -37,6 +38,7 @@ import { PlacesModule } from './places/places.module';
     AuthModule,
     PlacesModule,
     ProjectsModule,
+    MapModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })

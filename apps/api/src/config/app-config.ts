@@ -29,6 +29,7 @@ export const envSchema = z.object({
   WEB_DIST_DIR: z.string().optional().or(z.literal('').transform(() => undefined)),
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  HEATMAP_MIN_CELL_COUNT: z.coerce.number().int().min(1).max(100).default(3),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   GRAPHQL_SCHEMA_FILE: z.string().optional().or(z.literal('').transform(() => undefined)),
 });

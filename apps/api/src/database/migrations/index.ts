@@ -1,4 +1,5 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
+import { HeatCells1764200000000 } from './1764200000000-heat-cells';
 
 /** Every migration, oldest first. Add each new one here (one per schema change, reversible). */
-export const MIGRATIONS = [InitialSchema1764100000000];
+export const MIGRATIONS = [InitialSchema1764100000000, HeatCells1764200000000];
