@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { JwtModule } from '@nestjs/jwt';
@@ -8,6 +8,7 @@ import { AppConfigService } from './config/app-config.service';
 import { DatabaseModule } from './database/database.module';
 import { graphqlOptions } from './common/graphql.config';
 import { AuthGuard } from './auth/auth.guard';
+import { GraphQLErrorPassthroughFilter } from './common/graphql-error.filter';
 import { resolveJwtSecret } from './auth/jwt-secret.util';
 import { HealthModule } from './health/health.module';
 import { AuthModule } from './auth/auth.module';
@@ -40,6 +41,9 @@ import { MapModule } from './map/map.module';
     ProjectsModule,
     MapModule,
   ],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: GraphQLErrorPassthroughFilter },
+  ],
 })
 export class AppModule {}

@@ -55,3 +55,45 @@ export async function signUp(t: TestApp, overrides: SignUpOverrides = {}): Promi
   const { accessToken, refreshToken, account } = res.data.signUp;
   return { token: accessToken, refreshToken, id: account.id, email: account.email, password, role: account.role };
 }
+
+export interface RegisteredProject {
+  id: string;
+  title: string;
+  location: { lat: number; lng: number };
+  exactLocation: { lat: number; lng: number } | null;
+  locationPrecision: string;
+  placeName: string | null;
+  createdAt: string;
+}
+
+const REGISTER_PROJECT = /* GraphQL */ `
+  mutation RegisterProject($input: RegisterProjectInput!) {
+    registerProject(input: $input) {
+      id title locationPrecision placeName createdAt
+      location { lat lng }
+      exactLocation { lat lng }
+    }
+  }
+`;
+
+/** A valid project input near Leeds; override any field. */
+export function projectInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: 'Welfare advice in clinic',
+    summary: 'Embedding welfare advisers in general practice waiting rooms.',
+    themes: ['welfare-income-advice', 'income-cost-of-living'],
+    stage: 'running',
+    location: { lat: 53.801234, lng: -1.548765 },
+    locationPrecision: 'area',
+    ...overrides,
+  };
+}
+
+/** Registers a project through the real `registerProject` mutation as the holder of `token`. */
+export async function registerProject(t: TestApp, token: string, overrides: Record<string, unknown> = {}): Promise<RegisteredProject> {
+  const res = await t.gql<{ registerProject: RegisteredProject }>(REGISTER_PROJECT, { input: projectInput(overrides) }, token);
+  if (!res.data?.registerProject) {
+    throw new Error(`registerProject fixture failed: ${JSON.stringify(res.errors)}`);
+  }
+  return res.data.registerProject;
+}

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@kindred/domain';
 import { forbidden, unauthenticated } from '../common/graphql-errors.util';
+import { CliniciansService } from '../clinicians/clinicians.service';
 import type { AccessTokenPayload, AuthUser } from './auth-user';
 import { IS_PUBLIC } from './public.decorator';
 import { bearerToken, requestFrom } from './request.util';
@@ -12,10 +13,21 @@ import { REQUIRED_ROLES } from './roles.decorator';
  * Global guard, deny by default: every resolver and route needs a valid access token unless it is
  * marked @Public(). A present but invalid token is refused even on public handlers, so a client
  * learns at once that it must refresh.
+ *
+ * The token proves who is asking; what they may do comes from the database (one primary-key
+ * lookup per request), so a deleted account's token stops working at once and role changes apply
+ * to the next request rather than at the next refresh.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly clinicians: CliniciansService,
+  ) {}
+
+  /** One GraphQL request may run the guard once per root field: check the token once per request. */
+  private readonly verified = new WeakMap<object, Promise<AuthUser | null>>();
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -26,7 +38,12 @@ export class AuthGuard implements CanActivate {
     const token = bearerToken(req.headers.authorization);
     req.user = null;
     if (token) {
-      req.user = await this.verify(token);
+      let pending = this.verified.get(req);
+      if (!pending) {
+        pending = this.verify(token);
+        this.verified.set(req, pending);
+      }
+      req.user = await pending;
       if (!req.user) throw unauthenticated('Your session has expired or the token is invalid; sign in again.');
     }
     if (isPublic) return true;
@@ -40,12 +57,14 @@ export class AuthGuard implements CanActivate {
   }
 
   private async verify(token: string): Promise<AuthUser | null> {
+    let payload: AccessTokenPayload;
     try {
-      const payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
       if (payload.typ !== 'access' || typeof payload.sub !== 'string') return null;
-      return { id: payload.sub, role: payload.role };
     } catch {
       return null;
     }
+    const role = await this.clinicians.findRole(payload.sub);
+    return role ? { id: payload.sub, role } : null;
   }
 }

@@ -81,13 +81,16 @@ export class HeatmapService {
     const themes = filter?.themes?.length ? [...new Set(filter.themes)] : [''];
     const params: unknown[] = [level, themes, r.x0, r.x1, r.y0, r.y1];
     const where = ['level = $1', 'theme = ANY($2::text[])', 'cx BETWEEN $3 AND $4', 'cy BETWEEN $5 AND $6'];
-    if (filter?.stage) where.push(`stage = $${params.push(filter.stage)}`);
-    if (filter?.profession) where.push(`profession = $${params.push(filter.profession)}`);
-    if (filter?.seekingCollaborators != null) where.push(`seeking = $${params.push(filter.seekingCollaborators)}`);
+    const facets: string[] = [];
+    if (filter?.stage) facets.push(`stage = $${params.push(filter.stage)}`);
+    if (filter?.profession) facets.push(`profession = $${params.push(filter.profession)}`);
+    if (filter?.seekingCollaborators != null) facets.push(`seeking = $${params.push(filter.seekingCollaborators)}`);
+    // Unfiltered and theme-only views read one total per cell and theme; other filters read facets.
+    const table = facets.length ? 'heat_cell_facets' : 'heat_cells';
     // Per theme first: the largest single-theme count is a lower bound on distinct projects.
     const rows: Array<{ x: number; y: number; weight: string; projects: string }> = await this.db.query(
       `SELECT cx AS x, cy AS y, sum(w) AS weight, max(w) AS projects
-         FROM (SELECT cx, cy, theme, sum(n) AS w FROM heat_cells WHERE ${where.join(' AND ')} GROUP BY cx, cy, theme) per_theme
+         FROM (SELECT cx, cy, theme, sum(n) AS w FROM ${table} WHERE ${[...where, ...facets].join(' AND ')} GROUP BY cx, cy, theme) per_theme
         GROUP BY cx, cy`,
       params,
     );

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { PlacesResolver } from './places.resolver';
 import { PlacesService } from './places.service';
 
-@Module({ providers: [PlacesService], exports: [PlacesService] })
+/** The offline UK gazetteer: place search for forms, and name resolution for projects. */
+@Module({ providers: [PlacesService, PlacesResolver], exports: [PlacesService] })
 export class PlacesModule {}

@@ -31,8 +31,9 @@ export class ProjectEntity {
   @Column('text')
   stage!: StageId;
 
-  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
-  location!: Point;
+  /** Not selected unless asked for (`addSelect('p.location')`): only ever for the owner. */
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, select: false })
+  location?: Point;
 
   @Column({ name: 'display_location', type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
   displayLocation!: Point;

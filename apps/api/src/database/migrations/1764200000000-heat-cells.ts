@@ -3,8 +3,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Pre-aggregated heatmap cells, so a heatmap query costs in proportion to the cells shown rather
  * than the projects registered. For every even grid level 4..16 (Web Mercator tiles, see
- * `libs/geo/src/grid.util.ts`), `heat_cells` counts projects per cell and per filterable value:
- * theme ('' = any theme), stage, owner's profession and seeking-collaborators. Statement-level
+ * `libs/geo/src/grid.util.ts`), `heat_cells` counts projects per cell and theme ('' = any theme),
+ * and `heat_cell_facets` splits those counts by stage, owner's profession and seeking
+ * collaborators for filtered views. Both have covering keys so reads are index-only. Statement-level
  * triggers with transition tables keep it current on every insert, update and delete, in bulk, so
  * every writer (the API, the seeder, psql) stays consistent. Cells use `display_location`, the point
  * already rounded to the owner's precision, never the exact point.
@@ -47,8 +48,19 @@ export class HeatCells1764200000000 implements MigrationInterface {
         FROM (SELECT LEAST(GREATEST(lat, -85.05112878), 85.05112878) AS c) clamped
       $$`);
 
+    // Totals per cell and theme ('' = any theme): all an unfiltered or theme-only view reads.
     await q.query(`
       CREATE TABLE heat_cells (
+        level smallint NOT NULL,
+        theme text NOT NULL,
+        cx int NOT NULL,
+        cy int NOT NULL,
+        n int NOT NULL,
+        PRIMARY KEY (level, theme, cx, cy) INCLUDE (n)
+      )`);
+    // The same counts split by stage, owner's profession and seeking collaborators, for filtered views.
+    await q.query(`
+      CREATE TABLE heat_cell_facets (
         level smallint NOT NULL,
         theme text NOT NULL,
         cx int NOT NULL,
@@ -57,22 +69,29 @@ export class HeatCells1764200000000 implements MigrationInterface {
         profession text NOT NULL,
         seeking boolean NOT NULL,
         n int NOT NULL,
-        PRIMARY KEY (level, theme, cx, cy, stage, profession, seeking)
+        PRIMARY KEY (level, theme, cx, cy, stage, profession, seeking) INCLUDE (n)
       )`);
     await q.query(`CREATE INDEX heat_cells_empty_idx ON heat_cells (level) WHERE n <= 0`);
+    await q.query(`CREATE INDEX heat_cell_facets_empty_idx ON heat_cell_facets (level) WHERE n <= 0`);
 
-    // One delta query shared by the triggers: +1 or -1 per project, level and theme ('' = any).
-    const delta = (rows: string, sign: number) => `
-      INSERT INTO heat_cells AS h (level, theme, cx, cy, stage, profession, seeking, n)
-      SELECT l.level, t.theme,
-             kindred_cell_x(ST_X(r.display_location::geometry), l.level),
-             kindred_cell_y(ST_Y(r.display_location::geometry), l.level),
-             r.stage, r.owner_profession, r.seeking_collaborators, ${sign} * count(*)
+    // One delta per table shared by the triggers: +1 or -1 per project, level and theme ('' = any).
+    const source = (rows: string) => `
       FROM ${rows} r
       CROSS JOIN unnest(ARRAY[4, 6, 8, 10, 12, 14, 16]) AS l(level)
-      CROSS JOIN LATERAL unnest(array_append(r.themes, '')) AS t(theme)
+      CROSS JOIN LATERAL unnest(array_append(r.themes, '')) AS t(theme)`;
+    const cell = `l.level, t.theme,
+             kindred_cell_x(ST_X(r.display_location::geometry), l.level),
+             kindred_cell_y(ST_Y(r.display_location::geometry), l.level)`;
+    const delta = (rows: string, sign: number) => `
+      INSERT INTO heat_cells AS h (level, theme, cx, cy, n)
+      SELECT ${cell}, ${sign} * count(*) ${source(rows)}
+      GROUP BY 1, 2, 3, 4
+      ON CONFLICT (level, theme, cx, cy) DO UPDATE SET n = h.n + EXCLUDED.n;
+      INSERT INTO heat_cell_facets AS h (level, theme, cx, cy, stage, profession, seeking, n)
+      SELECT ${cell}, r.stage, r.owner_profession, r.seeking_collaborators, ${sign} * count(*) ${source(rows)}
       GROUP BY 1, 2, 3, 4, 5, 6, 7
       ON CONFLICT (level, theme, cx, cy, stage, profession, seeking) DO UPDATE SET n = h.n + EXCLUDED.n`;
+    const sweep = `DELETE FROM heat_cells WHERE n <= 0; DELETE FROM heat_cell_facets WHERE n <= 0`;
 
     await q.query(`
       CREATE FUNCTION kindred_heat_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -84,7 +103,7 @@ export class HeatCells1764200000000 implements MigrationInterface {
       CREATE FUNCTION kindred_heat_on_delete() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         ${delta('old_rows', -1)};
-        DELETE FROM heat_cells WHERE n <= 0;
+        ${sweep};
         RETURN NULL;
       END $$`);
     await q.query(`
@@ -92,7 +111,7 @@ export class HeatCells1764200000000 implements MigrationInterface {
       BEGIN
         ${delta('old_rows', -1)};
         ${delta('new_rows', 1)};
-        DELETE FROM heat_cells WHERE n <= 0;
+        ${sweep};
         RETURN NULL;
       END $$`);
     await q.query(`CREATE TRIGGER projects_heat_insert AFTER INSERT ON projects REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kindred_heat_on_insert()`);
@@ -100,7 +119,7 @@ export class HeatCells1764200000000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER projects_heat_update AFTER UPDATE ON projects REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kindred_heat_on_update()`);
 
     // Projects registered before this migration.
-    await q.query(`WITH new_rows AS (SELECT * FROM projects) ${delta('new_rows', 1)}`);
+    for (const statement of delta('new_rows', 1).split(';')) await q.query(`WITH new_rows AS (SELECT * FROM projects) ${statement}`);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -108,6 +127,7 @@ export class HeatCells1764200000000 implements MigrationInterface {
     await q.query(`DROP TRIGGER projects_heat_delete ON projects`);
     await q.query(`DROP TRIGGER projects_heat_insert ON projects`);
     await q.query(`DROP FUNCTION kindred_heat_on_update, kindred_heat_on_delete, kindred_heat_on_insert`);
+    await q.query(`DROP TABLE heat_cell_facets`);
     await q.query(`DROP TABLE heat_cells`);
     await q.query(`DROP FUNCTION kindred_cell_x, kindred_cell_y`);
     await q.query(`DROP TRIGGER users_sync_owner_profession ON users`);

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ERROR_CODES, isThemeId, LIMITS } from '@kindred/domain';
+import { formatApproxDistance, LatLng } from '@kindred/geo';
+import { toClinician } from '../clinicians/clinician-models.util';
+import { CliniciansService } from '../clinicians/clinicians.service';
+import { badInput } from '../common/graphql-errors.util';
+import { PlacesService } from '../places/places.service';
+import { toThemes } from '../projects/project-models.util';
+import { ProjectsService } from '../projects/projects.service';
+import type { PeerSearchInput } from './dto/peer-search.input';
+import type { PeerConnection, PeerMatch } from './models/peer-match.model';
+import { PeerCandidate, peerReason, peerScore, rankPeers, RankedPeer, shownDistanceKm } from './peer-scoring.util';
+
+/** A round that cannot prove the page complete fetches 4x more; past this it fetches everything. */
+const LAST_BOUNDED_ROUND = 25_600;
+
+interface CandidateRound {
+  candidates: PeerCandidate[];
+  /** Farthest distance fetched (km) by each theme walk that hit its limit, i.e. may have more. */
+  openWalksKm: number[];
+}
+
+/**
+ * The best score an unfetched project could have. Such a project shares c themes, and each of
+ * those themes' walks hit its limit before reaching it (a complete walk would have fetched it), so
+ * it lies beyond the farthest point of c different open walks: at least the c-th smallest of those
+ * distances. Its score is at most the overlap of c themes at that distance, for some c.
+ */
+export function unseenScoreBound(openWalksKm: number[], wanted: number, radiusKm: number): number {
+  const sorted = [...openWalksKm].sort((a, b) => a - b);
+  const most = Math.min(sorted.length, wanted, LIMITS.project.themes.max);
+  let bound = Number.NEGATIVE_INFINITY;
+  for (let c = 1; c <= most; c++) bound = Math.max(bound, peerScore(c, wanted, sorted[c - 1]!, radiusKm));
+  return bound;
+}
+
+export function encodeOffsetCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+export function decodeOffsetCursor(cursor: string): number | null {
+  const m = /^o:(\d{1,7})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * "Peers near me": other clinicians' projects within a radius, ranked by theme overlap and
+ * distance decay, one row per person. Candidates come nearest-first from the GiST index (KNN on
+ * the shown point), per level of theme overlap; a search stops as soon as it can prove no
+ * unfetched project could enter the page, so the cost follows the page, not the number of
+ * projects in the circle.
+ */
+@Injectable()
+export class PeersService {
+  /** Candidates fetched per overlap level in a first round (at least twice the people needed). */
+  firstRoundSize = 100;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly projects: ProjectsService,
+    private readonly clinicians: CliniciansService,
+    private readonly places: PlacesService,
+  ) {}
+
+  async peers(viewerId: string, input: PeerSearchInput, first: number | null, after: string | null): Promise<PeerConnection> {
+    const size = first ?? LIMITS.page.defaultSize;
+    if (!Number.isInteger(size) || size < 1 || size > 50) throw badInput('first', 'first must be between 1 and 50.');
+    const offset = after ? decodeOffsetCursor(after) : 0;
+    if (offset === null) throw badInput('after', 'after is not a cursor from this list.');
+
+    const { origin, themes } = await this.originAndThemes(viewerId, input);
+    const ranked = await this.rank(viewerId, origin, input.radiusKm, themes, offset + size + 1);
+    const page = ranked.slice(offset, offset + size);
+    const nodes = await this.toMatches(page, viewerId);
+    return {
+      nodes,
+      pageInfo: { hasNextPage: ranked.length > offset + size, endCursor: page.length ? encodeOffsetCursor(offset + page.length) : null },
+      themes: toThemes(themes),
+      radiusKm: input.radiusKm,
+    };
+  }
+
+  /**
+   * Ranked people, at least `need` of them when that many exist. Each round walks, for every
+   * wanted theme, that theme's projects nearest-first through its partial GiST index, up to a
+   * limit; it stops once the page's last score beats `unseenScoreBound`, so the cost follows the
+   * page and the density of matches, not the number of projects in the circle.
+   */
+  async rank(viewerId: string, origin: LatLng, radiusKm: number, themes: string[], need: number): Promise<RankedPeer[]> {
+    let limit: number | null = Math.max(this.firstRoundSize, need * 2);
+    for (;;) {
+      const round = await this.candidates(viewerId, origin, radiusKm, themes, limit);
+      const ranked = rankPeers(round.candidates, themes.length, radiusKm);
+      if (limit === null || round.openWalksKm.length === 0) return ranked;
+      const cutoff = ranked[need - 1];
+      if (cutoff && cutoff.score > unseenScoreBound(round.openWalksKm, themes.length, radiusKm)) return ranked;
+      limit = limit * 4 > LAST_BOUNDED_ROUND ? null : limit * 4;
+    }
+  }
+
+  private async candidates(viewerId: string, origin: LatLng, radiusKm: number, themes: string[], limit: number | null): Promise<CandidateRound> {
+    // The origin is written out in each walk (not a CTE) so the planner can walk the GiST index
+    // nearest-first; distances are on the sphere (what `<->` uses), ample for rounded display.
+    // Theme ids are checked against the taxonomy before they get here, and must be literals for
+    // the planner to pick each theme's partial index.
+    const here = 'ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography';
+    const walk = (theme: string, i: number) => `(
+      SELECT p.id, p.owner_id, ST_Distance(p.display_location, ${here}, false) AS d, p.themes, ${i} AS walk
+        FROM projects p
+       WHERE p.themes @> ARRAY['${theme}']::text[]
+         AND ST_DWithin(p.display_location, ${here}, $3, false)
+         AND p.owner_id <> $4
+       ORDER BY p.display_location <-> ${here}
+       ${limit === null ? '' : `LIMIT ${Number(limit)}`})`;
+    const safe = themes.filter(isThemeId);
+    const sql = safe.map(walk).join(' UNION ALL ');
+    const params = [origin.lng, origin.lat, radiusKm * 1000, viewerId];
+    // Planner statistics would rather collect the whole circle with a bitmap scan and sort it;
+    // a bounded walk must go nearest-first through the index.
+    const rows: Array<{ id: string; owner_id: string; d: number; themes: string[]; walk: number }> = await this.db.transaction(async (m) => {
+      await m.query('SET LOCAL enable_bitmapscan = off');
+      await m.query('SET LOCAL enable_seqscan = off');
+      return m.query(sql, params);
+    });
+
+    const byId = new Map<string, PeerCandidate>();
+    const fetched = new Map<number, { count: number; farthestM: number }>();
+    for (const r of rows) {
+      const f = fetched.get(r.walk) ?? { count: 0, farthestM: 0 };
+      f.count += 1;
+      f.farthestM = Math.max(f.farthestM, Number(r.d));
+      fetched.set(r.walk, f);
+      if (byId.has(r.id)) continue;
+      byId.set(r.id, {
+        projectId: r.id,
+        ownerId: r.owner_id,
+        distanceM: Number(r.d),
+        // In the order the searcher gave them, so reasons read consistently.
+        sharedThemes: themes.filter((t) => r.themes.includes(t)),
+      });
+    }
+    const openWalksKm = limit === null ? [] : [...fetched.values()].filter((f) => f.count >= limit).map((f) => f.farthestM / 1000);
+    return { candidates: [...byId.values()], openWalksKm };
+  }
+
+  private async originAndThemes(viewerId: string, input: PeerSearchInput): Promise<{ origin: LatLng; themes: string[] }> {
+    const given = [input.projectId, input.placeName, input.point].filter((v) => v != null && v !== '');
+    if (given.length !== 1) throw badInput('input', 'Search from exactly one of: one of your projects, a place, or a point.');
+
+    let origin: LatLng;
+    let themes = input.themes ?? null;
+    if (input.projectId) {
+      const project = await this.projects.findOne(input.projectId, viewerId);
+      if (!project.isMine || !project.exactLocation) throw badInput('input.projectId', 'Search from one of your own projects.');
+      origin = project.exactLocation;
+      themes ??= project.themes.map((t) => t.id);
+    } else if (input.placeName) {
+      const place = this.places.resolve(input.placeName);
+      if (!place) throw badInput('input.placeName', `No UK town or city called "${input.placeName}".`, ERROR_CODES.unknownPlace);
+      origin = { lat: place.lat, lng: place.lng };
+    } else {
+      origin = { lat: input.point!.lat, lng: input.point!.lng };
+    }
+    if (themes === null) {
+      themes = [...new Set((await this.projects.listMine(viewerId)).flatMap((p) => p.themes.map((t) => t.id)))];
+    }
+    const unknown = themes.find((t) => !isThemeId(t));
+    if (unknown !== undefined) throw badInput('input.themes', `Unknown theme "${unknown}".`, ERROR_CODES.unknownTheme);
+    if (themes.length === 0) throw badInput('input.themes', 'Choose at least one theme (or register a project) to find peers.');
+    return { origin, themes: [...new Set(themes)] };
+  }
+
+  private async toMatches(page: RankedPeer[], viewerId: string): Promise<PeerMatch[]> {
+    if (page.length === 0) return [];
+    const [projects, people] = await Promise.all([
+      this.projects.findManyByIds(page.map((p) => p.projectId), viewerId),
+      this.clinicians.findByIds(page.map((p) => p.ownerId)),
+    ]);
+    const projectById = new Map(projects.map((p) => [p.id, p]));
+    const personById = new Map(people.map((u) => [u.id, u]));
+    return page.flatMap((p) => {
+      const project = projectById.get(p.projectId);
+      const person = personById.get(p.ownerId);
+      if (!project || !person) return [];
+      return [
+        {
+          clinician: toClinician(person),
+          project,
+          score: Math.round(p.score * 1000) / 1000,
+          sharedThemes: toThemes(p.sharedThemes),
+          distanceKm: shownDistanceKm(p.distanceM),
+          distanceLabel: formatApproxDistance(p.distanceM / 1000),
+          reason: peerReason(p.sharedThemes, p.distanceM),
+        },
+      ];
+    });
+  }
+}

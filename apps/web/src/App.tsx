@@ -1,0 +1,61 @@
+import { Route, Routes } from 'react-router';
+import { AccountPage } from './account/AccountPage';
+import { RequireAuth } from './auth/RequireAuth';
+import { SignInPage } from './auth/SignInPage';
+import { SignUpPage } from './auth/SignUpPage';
+import { HomePage } from './home/HomePage';
+import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage } from './layout/NotFoundPage';
+import { EditProjectPage } from './projects/EditProjectPage';
+import { ExploreProjectsPage } from './projects/ExploreProjectsPage';
+import { MyProjectsPage } from './projects/MyProjectsPage';
+import { NewProjectPage } from './projects/NewProjectPage';
+import { ProjectDetailPage } from './projects/ProjectDetailPage';
+
+/** Every route of the web app. The heatmap ("/map", later the home page) will join here. */
+export function App() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="sign-up" element={<SignUpPage />} />
+        <Route path="projects" element={<ExploreProjectsPage />} />
+        <Route
+          path="projects/new"
+          element={
+            <RequireAuth>
+              <NewProjectPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="projects/:id" element={<ProjectDetailPage />} />
+        <Route
+          path="projects/:id/edit"
+          element={
+            <RequireAuth>
+              <EditProjectPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="my-projects"
+          element={
+            <RequireAuth>
+              <MyProjectsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="account"
+          element={
+            <RequireAuth>
+              <AccountPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,31 @@
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/components.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApolloProvider } from '@apollo/client/react';
+import { BrowserRouter } from 'react-router';
+import { createApolloClient } from './apollo/create-apollo-client';
+import { App } from './App';
+import { AuthSession, browserStorage } from './auth/auth-session';
+import { AuthProvider } from './auth/AuthProvider';
+import { requestRefresh } from './auth/refresh-request';
+
+const session = new AuthSession(browserStorage(), (token) => requestRefresh(token));
+const client = createApolloClient(session);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <ApolloProvider client={client}>
+      <BrowserRouter>
+        <AuthProvider session={session}>
+          <App />
+        </AuthProvider>
+      </BrowserRouter>
+    </ApolloProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,11 @@
+/**
+ * GraphQL documents and their hand-written result/variable types for the web app.
+ * Documents and types only: no React, no client set-up (that lives in apps/web).
+ */
+export * from './account.types';
+export * from './project.types';
+export * from './api-error.types';
+export * from './fragments.documents';
+export * from './auth.documents';
+export * from './account.documents';
+export * from './projects.documents';
