@@ -74,7 +74,8 @@ test('a clinician signs up, registers a project by placing a pin, edits it, sign
     await page.getByLabel('Email').fill(email.toUpperCase());
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.goto('/my-projects');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My projects' }).click();
     await expect(page.getByRole('link', { name: 'Social-history screening in paediatric outpatients', exact: true })).toBeVisible();
   });
 

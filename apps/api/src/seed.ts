@@ -1,12 +1,17 @@
 import 'reflect-metadata';
 import { availableParallelism } from 'node:os';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { AppConfigService } from './config/app-config.service';
+import { withHeatRebuiltAfter } from './map/heat-maintenance.util';
 import { BulkSeeder } from './projects/seed/bulk-seeder.service';
 import { DEMO_LOGIN } from './projects/seed/demo-login.constant';
 import { SEED_USAGE, parseSeedArgs } from './projects/seed/seed-args.util';
 import { SeedCommandModule } from './projects/seed/seed-command.module';
 import { createProgressWriter, formatCount, formatDuration } from './projects/seed/seed-progress.util';
+
+/** From this many projects, rebuilding the heatmap cells once beats keeping them current per batch. */
+const BULK_REBUILD_FROM = 20_000;
 
 /** `node dist/apps/api/seed.js <projects> [--clinicians M] [--seed S]`: bulk demo data. Exit 2 on bad arguments. */
 async function main(): Promise<number> {
@@ -44,16 +49,20 @@ async function main(): Promise<number> {
 
     const progress = createProgressWriter(process.stderr);
     progress.update(0, projects);
-    const result = await app.get(BulkSeeder).seed({
-      projects,
-      clinicians,
-      seed,
-      demoLogin: true,
-      batchSize,
-      concurrency,
-      signal: controller.signal,
-      onProgress: (done, total) => progress.update(done, total),
-    });
+    // Large loads skip per-batch heatmap upkeep and rebuild the cells once at the end.
+    const load = () =>
+      app.get(BulkSeeder).seed({
+        projects,
+        clinicians,
+        seed,
+        demoLogin: true,
+        batchSize,
+        concurrency,
+        signal: controller.signal,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+    const say = (line: string) => process.stderr.write(`\n${line}`);
+    const result = projects >= BULK_REBUILD_FROM ? await withHeatRebuiltAfter(app.get(DataSource), load, say) : await load();
     progress.finish();
 
     const seconds = result.elapsedMs / 1000;

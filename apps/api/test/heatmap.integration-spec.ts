@@ -1,4 +1,5 @@
 import { UK_BBOX } from '@kindred/geo';
+import { withHeatRebuiltAfter } from '../src/map/heat-maintenance.util';
 import { countRows, createTestApp, TestApp } from './test-app';
 import { around, insertClinician, insertProjects } from './map-fixtures';
 
@@ -172,6 +173,33 @@ describe('heatmap (integration, real PostGIS)', () => {
   it('refuses an unknown theme with UNKNOWN_THEME', async () => {
     const res = await heat({ bbox: UK_BBOX, zoom: 5, filter: { themes: ['housing', 'astrology'] } });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'UNKNOWN_THEME', field: 'filter.themes' });
+  });
+
+  it('keeps exactly what a rebuild from scratch would compute', async () => {
+    const snapshot = async () =>
+      JSON.stringify([
+        await t.db.query(`SELECT * FROM heat_cells ORDER BY level, theme, cx, cy`),
+        await t.db.query(`SELECT * FROM heat_cell_facets ORDER BY level, theme, cx, cy, stage, profession, seeking`),
+      ]);
+    const incremental = await snapshot();
+    await t.db.query(`SELECT kindred_rebuild_heat()`);
+    expect(await snapshot()).toBe(incremental);
+  });
+
+  it('can defer upkeep during a bulk load and rebuild once, missing nothing', async () => {
+    const before = (await heat({ bbox: UK_BBOX, zoom: 5 })).data!.heatmap;
+    const owner = await insertClinician(t.db, 'nurse');
+    await withHeatRebuiltAfter(t.db, async () => {
+      await insertProjects(t.db, owner, Array.from({ length: 5 }, (_, i) => ({ ...around(LONDON, i), themes: ['housing' as const] })));
+      // While deferred, the cells do not move yet.
+      const during = (await heat({ bbox: UK_BBOX, zoom: 5 })).data!.heatmap;
+      expect(during.totalWeight + during.suppressedWeight).toBe(before.totalWeight + before.suppressedWeight);
+    });
+    const after = (await heat({ bbox: UK_BBOX, zoom: 5 })).data!.heatmap;
+    expect(after.totalWeight + after.suppressedWeight).toBe(before.totalWeight + before.suppressedWeight + 5);
+    const [{ tgenabled }] = await t.db.query(`SELECT tgenabled FROM pg_trigger WHERE tgname = 'projects_heat_insert'`);
+    expect(tgenabled).toBe('O');
+    await t.db.query(`DELETE FROM projects WHERE owner_id = $1`, [owner]);
   });
 
   it('writes nothing when reading', async () => {

@@ -4,6 +4,7 @@ import { PlacesModule } from '../places/places.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { HeatmapService } from './heatmap.service';
 import { MapResolver } from './map.resolver';
+import { MapSummaryService } from './map-summary.service';
 import { PeersService } from './peers.service';
 
 /**
@@ -13,7 +14,7 @@ import { PeersService } from './peers.service';
  */
 @Module({
   imports: [ProjectsModule, CliniciansModule, PlacesModule],
-  providers: [HeatmapService, PeersService, MapResolver],
+  providers: [HeatmapService, PeersService, MapSummaryService, MapResolver],
   exports: [HeatmapService],
 })
 export class MapModule {}

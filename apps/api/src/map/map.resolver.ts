@@ -1,22 +1,50 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { bboxProblem } from '@kindred/geo';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
+import { badInput } from '../common/graphql-errors.util';
+import { ProjectsService } from '../projects/projects.service';
 import { HeatmapArgs } from './dto/heatmap.args';
+import { MapProjectsArgs } from './dto/map-projects.args';
 import { PeersArgs } from './dto/peers.args';
-import { HeatmapService } from './heatmap.service';
+import { checkMapFilter, HeatmapService } from './heatmap.service';
+import { MapSummaryService } from './map-summary.service';
 import { Heatmap } from './models/heatmap.model';
+import { MapProjectPage, MapSummary } from './models/map-summary.model';
 import { PeerConnection } from './models/peer-match.model';
 import { PeersService } from './peers.service';
 
 @Resolver()
 export class MapResolver {
-  constructor(private readonly heatmaps: HeatmapService, private readonly peerFinder: PeersService) {}
+  constructor(
+    private readonly heatmaps: HeatmapService,
+    private readonly peerFinder: PeersService,
+    private readonly summaries: MapSummaryService,
+    private readonly projects: ProjectsService,
+  ) {}
 
   @Public()
   @Query(() => Heatmap, { description: 'Weighted cells for a viewport, aggregated on the server from rounded project points.' })
   heatmap(@Args() args: HeatmapArgs): Promise<Heatmap> {
     return this.heatmaps.heatmap(args.bbox, args.zoom, args.filter);
+  }
+
+  @Public()
+  @Query(() => MapProjectPage, { description: 'Projects shown in a viewport (rounded points), for close zooms: clustered markers and cards.' })
+  async mapProjects(@CurrentUser() user: AuthUser | null, @Args() args: MapProjectsArgs): Promise<MapProjectPage> {
+    const problem = bboxProblem(args.bbox);
+    if (problem) throw badInput('bbox', problem);
+    checkMapFilter(args.filter);
+    const first = args.first ?? 200;
+    const { nodes, totalCount } = await this.projects.inBBox(args.bbox, args.filter ?? {}, first, user?.id ?? null);
+    return { nodes, totalCount, truncated: totalCount > nodes.length };
+  }
+
+  @Public()
+  @Query(() => MapSummary, { description: 'The same view as words and tables: areas, themes and a one-paragraph summary.' })
+  mapSummary(@Args() args: HeatmapArgs): Promise<MapSummary> {
+    return this.summaries.summary(args.bbox, args.zoom, args.filter);
   }
 
   @Query(() => PeerConnection, { description: 'Other clinicians near a point, ranked by shared themes and distance; one row per person.' })

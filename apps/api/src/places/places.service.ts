@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LIMITS } from '@kindred/domain';
+import { distanceKm } from '@kindred/geo';
 import { normalisePlaceName } from './place-name.util';
 import { UkPlace, ukPlaces } from './uk-places.util';
 
@@ -51,6 +52,26 @@ export class PlacesService {
   resolve(name: string): PlaceRecord | null {
     const best = this.ranked(name)[0];
     return best ? toRecord(best.place) : null;
+  }
+
+  /**
+   * The most populous place within `radiusKm` of a point, else the nearest place at all: how an
+   * area of the map is named ("around Leeds").
+   */
+  largestNear(lat: number, lng: number, radiusKm: number): PlaceRecord | null {
+    let best: UkPlace | null = null;
+    let nearest: UkPlace | null = null;
+    let nearestKm = Number.POSITIVE_INFINITY;
+    for (const { place } of this.places()) {
+      const km = distanceKm({ lat, lng }, place);
+      if (km < nearestKm) {
+        nearest = place;
+        nearestKm = km;
+      }
+      if (km <= radiusKm && (!best || place.population > best.population)) best = place;
+    }
+    const chosen = best ?? nearest;
+    return chosen ? toRecord(chosen) : null;
   }
 
   private ranked(query: string): Array<{ place: UkPlace; match: Match }> {

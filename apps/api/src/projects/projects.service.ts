@@ -14,7 +14,7 @@ import {
   StageId,
   ThemeId,
 } from '@kindred/domain';
-import { LatLng, roundToPrecision } from '@kindred/geo';
+import { BBox, LatLng, roundToPrecision } from '@kindred/geo';
 import { apiError, badInput, forbidden, notFound } from '../common/graphql-errors.util';
 import { CliniciansService, isUuid } from '../clinicians/clinicians.service';
 import { PlacesService } from '../places/places.service';
@@ -26,6 +26,9 @@ import type { ProjectConnection } from './models/project-connection.model';
 import { decodeProjectCursor, encodeProjectCursor } from './project-cursor.util';
 import { fromGeoJsonPoint, toGeoJsonPoint, toProject } from './project-models.util';
 import { ProjectEntity } from './project.entity';
+
+/** `inBBox` counts matching projects up to this many, so a huge box never costs a full count. */
+export const MAP_COUNT_CAP = 10_000;
 
 /** Longest free-text search we accept; longer queries are refused rather than truncated. */
 const SEARCH_TEXT_MAX = 200;
@@ -152,6 +155,28 @@ export class ProjectsService {
     const entities = await this.projects.createQueryBuilder('p').where('p.id IN (:...ids)', { ids: valid }).getMany();
     await this.attachExactPoints(entities, viewerId);
     return entities.map((e) => toProject(e, viewerId));
+  }
+
+  /**
+   * Public: projects whose shown (rounded) point lies in the box, most recently updated first, at
+   * most `first` of them; `totalCount` counts matches up to MAP_COUNT_CAP.
+   */
+  async inBBox(
+    bbox: BBox,
+    filter: ProjectFilterInput & { updatedSince?: Date | null },
+    first: number,
+    viewerId: string | null,
+  ): Promise<{ nodes: Project[]; totalCount: number }> {
+    const qb = this.applyFilter(this.projects.createQueryBuilder('p'), filter).andWhere(
+      'p.display_location && ST_MakeEnvelope(:west, :south, :east, :north, 4326)::geography',
+      { ...bbox },
+    );
+    if (filter.updatedSince) qb.andWhere('p.updated_at >= :since', { since: filter.updatedSince });
+    const [countSql, countParams] = qb.clone().select('1').limit(MAP_COUNT_CAP).getQueryAndParameters();
+    const [{ n }] = (await this.projects.query(`SELECT count(*)::int AS n FROM (${countSql}) capped`, countParams)) as Array<{ n: number }>;
+    const entities = await qb.orderBy('p.updated_at', 'DESC').addOrderBy('p.id', 'DESC').limit(first).getMany();
+    await this.attachExactPoints(entities, viewerId);
+    return { nodes: entities.map((e) => toProject(e, viewerId)), totalCount: n };
   }
 
   /** The owner's own projects, newest first, with their exact points. */

@@ -74,24 +74,47 @@ export class HeatCells1764200000000 implements MigrationInterface {
     await q.query(`CREATE INDEX heat_cells_empty_idx ON heat_cells (level) WHERE n <= 0`);
     await q.query(`CREATE INDEX heat_cell_facets_empty_idx ON heat_cell_facets (level) WHERE n <= 0`);
 
-    // One delta per table shared by the triggers: +1 or -1 per project, level and theme ('' = any).
-    const source = (rows: string) => `
-      FROM ${rows} r
-      CROSS JOIN unnest(ARRAY[4, 6, 8, 10, 12, 14, 16]) AS l(level)
-      CROSS JOIN LATERAL unnest(array_append(r.themes, '')) AS t(theme)`;
-    const cell = `l.level, t.theme,
-             kindred_cell_x(ST_X(r.display_location::geometry), l.level),
-             kindred_cell_y(ST_Y(r.display_location::geometry), l.level)`;
+    // The cell keys of a set of projects: Mercator fractions once per project, then one floor per
+    // level (inlined rather than calling kindred_cell_x/y per row: this runs for every project written).
+    const keys = (rows: string) => `
+      SELECT k.level, t.theme, k.cx, k.cy, k.stage, k.profession, k.seeking
+        FROM (SELECT m.themes, m.stage, m.profession, m.seeking, l.level,
+                     LEAST(GREATEST(floor(m.fx * (2.0 ^ l.level))::int, 0), (2 ^ l.level)::int - 1) AS cx,
+                     LEAST(GREATEST(floor(m.fy * (2.0 ^ l.level))::int, 0), (2 ^ l.level)::int - 1) AS cy
+                FROM (SELECT r.themes, r.stage, r.owner_profession AS profession, r.seeking_collaborators AS seeking,
+                             (ST_X(g) + 180.0) / 360.0 AS fx,
+                             (1.0 - ln(tan(radians(c.lat)) + 1.0 / cos(radians(c.lat))) / pi()) / 2.0 AS fy
+                        FROM ${rows} r
+                        CROSS JOIN LATERAL (SELECT r.display_location::geometry AS g) pt
+                        CROSS JOIN LATERAL (SELECT LEAST(GREATEST(ST_Y(pt.g), -85.05112878), 85.05112878) AS lat) c) m
+                CROSS JOIN unnest(ARRAY[4, 6, 8, 10, 12, 14, 16]) AS l(level)) k
+        CROSS JOIN LATERAL unnest(array_append(k.themes, '')) AS t(theme)`;
+    // Adds `sign` per project to both tables, in one statement.
     const delta = (rows: string, sign: number) => `
-      INSERT INTO heat_cells AS h (level, theme, cx, cy, n)
-      SELECT ${cell}, ${sign} * count(*) ${source(rows)}
-      GROUP BY 1, 2, 3, 4
-      ON CONFLICT (level, theme, cx, cy) DO UPDATE SET n = h.n + EXCLUDED.n;
+      WITH keyed AS (${keys(rows)}),
+      totals AS (
+        INSERT INTO heat_cells AS h (level, theme, cx, cy, n)
+        SELECT level, theme, cx, cy, ${sign} * count(*) FROM keyed GROUP BY 1, 2, 3, 4
+        ON CONFLICT (level, theme, cx, cy) DO UPDATE SET n = h.n + EXCLUDED.n
+        RETURNING 1)
       INSERT INTO heat_cell_facets AS h (level, theme, cx, cy, stage, profession, seeking, n)
-      SELECT ${cell}, r.stage, r.owner_profession, r.seeking_collaborators, ${sign} * count(*) ${source(rows)}
-      GROUP BY 1, 2, 3, 4, 5, 6, 7
+      SELECT level, theme, cx, cy, stage, profession, seeking, ${sign} * count(*) FROM keyed GROUP BY 1, 2, 3, 4, 5, 6, 7
       ON CONFLICT (level, theme, cx, cy, stage, profession, seeking) DO UPDATE SET n = h.n + EXCLUDED.n`;
     const sweep = `DELETE FROM heat_cells WHERE n <= 0; DELETE FROM heat_cell_facets WHERE n <= 0`;
+
+    // A one-pass rebuild from scratch, for bulk loads that switch the insert trigger off.
+    await q.query(`
+      CREATE FUNCTION kindred_rebuild_heat() RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        TRUNCATE heat_cells, heat_cell_facets;
+        WITH keyed AS (${keys('projects')}),
+        totals AS (
+          INSERT INTO heat_cells (level, theme, cx, cy, n)
+          SELECT level, theme, cx, cy, count(*) FROM keyed GROUP BY 1, 2, 3, 4
+          RETURNING 1)
+        INSERT INTO heat_cell_facets (level, theme, cx, cy, stage, profession, seeking, n)
+        SELECT level, theme, cx, cy, stage, profession, seeking, count(*) FROM keyed GROUP BY 1, 2, 3, 4, 5, 6, 7;
+      END $$`);
 
     await q.query(`
       CREATE FUNCTION kindred_heat_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -119,14 +142,14 @@ export class HeatCells1764200000000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER projects_heat_update AFTER UPDATE ON projects REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kindred_heat_on_update()`);
 
     // Projects registered before this migration.
-    for (const statement of delta('new_rows', 1).split(';')) await q.query(`WITH new_rows AS (SELECT * FROM projects) ${statement}`);
+    await q.query(`SELECT kindred_rebuild_heat()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER projects_heat_update ON projects`);
     await q.query(`DROP TRIGGER projects_heat_delete ON projects`);
     await q.query(`DROP TRIGGER projects_heat_insert ON projects`);
-    await q.query(`DROP FUNCTION kindred_heat_on_update, kindred_heat_on_delete, kindred_heat_on_insert`);
+    await q.query(`DROP FUNCTION kindred_heat_on_update, kindred_heat_on_delete, kindred_heat_on_insert, kindred_rebuild_heat`);
     await q.query(`DROP TABLE heat_cell_facets`);
     await q.query(`DROP TABLE heat_cells`);
     await q.query(`DROP FUNCTION kindred_cell_x, kindred_cell_y`);
