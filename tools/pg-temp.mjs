@@ -39,7 +39,7 @@ export async function startTempPostgres({ dir, reuse = false }) {
   // A previous run that crashed may have left its server up: stop it before starting again.
   if (existsSync(`${data}/postmaster.pid`)) spawnSync('su', ['postgres', '-c', `${PGBIN}/pg_ctl -D ${data} -m fast stop`], { stdio: 'ignore' });
   const port = await freePort();
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c shared_buffers=1GB -c work_mem=64MB -c max_connections=200`;
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c shared_buffers=1GB -c work_mem=64MB -c max_connections=200 -c jit=off`;
   asPostgres(`${PGBIN}/pg_ctl -D ${data} -l ${dir}/server.log -w -o "${opts}" start >/dev/null`);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -173,6 +173,7 @@ describe('peer finder on a crowded neighbourhood (integration)', () => {
     t = await createTestApp();
     // Small first rounds, so proving each page takes several widening walks.
     t.app.get(PeersService).firstRoundSize = 5;
+    t.app.get(PeersService).maxWalkSize = 100_000;
     await t.reset();
     me = await signUp(t);
     // 600 projects by 300 people within ~25 km of Leeds, with every kind of theme overlap, so the
@@ -223,6 +224,7 @@ describe('peer finder on a crowded neighbourhood (integration)', () => {
     }
     expect(got).toEqual(expected.slice(0, 100));
   });
+
 });
 
 describe('peer finder when the nearest projects hide better matches (integration)', () => {
@@ -233,6 +235,7 @@ describe('peer finder when the nearest projects hide better matches (integration
   beforeAll(async () => {
     t = await createTestApp();
     t.app.get(PeersService).firstRoundSize = 5;
+    t.app.get(PeersService).maxWalkSize = 100_000;
     await t.reset();
     me = await signUp(t);
     const a = await insertClinician(t.db, 'nurse', 'A: ten projects, two themes, 1 km');
@@ -257,5 +260,27 @@ describe('peer finder when the nearest projects hide better matches (integration
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.peers.nodes.map((n) => n.clinician.displayName)).toEqual(['A: ten projects, two themes, 1 km', 'B: two themes, 1.1 km']);
+  });
+  it('says when a page is only the best of the nearest matches', async () => {
+    const service = t.app.get(PeersService);
+    service.maxWalkSize = 0; // walks stop at twice the people needed: one round of 6 per theme
+    try {
+      const res = await t.gql<{ peers: { exact: boolean; nodes: Array<{ clinician: { displayName: string } }> } }>(
+        `query($input: PeerSearchInput!) { peers(input: $input, first: 2) { exact nodes { clinician { displayName } } } }`,
+        { input: { point: LEEDS, radiusKm: 30, themes: ['housing', 'food-insecurity', 'child-poverty'] } },
+        me.token,
+      );
+      expect(res.data!.peers.exact).toBe(false);
+      // The best of what the nearest walks found: B was out of reach.
+      expect(res.data!.peers.nodes.map((n) => n.clinician.displayName)).toEqual(['A: ten projects, two themes, 1 km', 'E0: one theme, 500 m']);
+    } finally {
+      service.maxWalkSize = 100_000;
+    }
+    const proven = await t.gql<{ peers: { exact: boolean } }>(
+      `query($input: PeerSearchInput!) { peers(input: $input, first: 2) { exact } }`,
+      { input: { point: LEEDS, radiusKm: 30, themes: ['housing', 'food-insecurity', 'child-poverty'] } },
+      me.token,
+    );
+    expect(proven.data!.peers.exact).toBe(true);
   });
 });

@@ -13,8 +13,6 @@ import type { PeerSearchInput } from './dto/peer-search.input';
 import type { PeerConnection, PeerMatch } from './models/peer-match.model';
 import { PeerCandidate, peerReason, peerScore, rankPeers, RankedPeer, shownDistanceKm } from './peer-scoring.util';
 
-/** A round that cannot prove the page complete fetches 4x more; past this it fetches everything. */
-const LAST_BOUNDED_ROUND = 25_600;
 
 interface CandidateRound {
   candidates: PeerCandidate[];
@@ -54,8 +52,15 @@ export function decodeOffsetCursor(cursor: string): number | null {
  */
 @Injectable()
 export class PeersService {
-  /** Candidates fetched per overlap level in a first round (at least twice the people needed). */
+  /** Candidates fetched per theme in a first round (at least twice the people needed). */
   firstRoundSize = 100;
+  /**
+   * A round that cannot prove its page fetches 4x more, up to this many per theme (or twice the
+   * people needed, if more). Past it the page is the best among the nearest candidates and is
+   * flagged approximate: in dense cities thousands of area-precision projects share one rounded
+   * point, and proving an exact order would mean reading them all.
+   */
+  maxWalkSize = 400;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -71,7 +76,7 @@ export class PeersService {
     if (offset === null) throw badInput('after', 'after is not a cursor from this list.');
 
     const { origin, themes } = await this.originAndThemes(viewerId, input);
-    const ranked = await this.rank(viewerId, origin, input.radiusKm, themes, offset + size + 1);
+    const { ranked, exact } = await this.rank(viewerId, origin, input.radiusKm, themes, offset + size + 1);
     const page = ranked.slice(offset, offset + size);
     const nodes = await this.toMatches(page, viewerId);
     return {
@@ -79,6 +84,7 @@ export class PeersService {
       pageInfo: { hasNextPage: ranked.length > offset + size, endCursor: page.length ? encodeOffsetCursor(offset + page.length) : null },
       themes: toThemes(themes),
       radiusKm: input.radiusKm,
+      exact,
     };
   }
 
@@ -88,19 +94,21 @@ export class PeersService {
    * limit; it stops once the page's last score beats `unseenScoreBound`, so the cost follows the
    * page and the density of matches, not the number of projects in the circle.
    */
-  async rank(viewerId: string, origin: LatLng, radiusKm: number, themes: string[], need: number): Promise<RankedPeer[]> {
-    let limit: number | null = Math.max(this.firstRoundSize, need * 2);
+  async rank(viewerId: string, origin: LatLng, radiusKm: number, themes: string[], need: number): Promise<{ ranked: RankedPeer[]; exact: boolean }> {
+    const cap = Math.max(this.maxWalkSize, need * 2);
+    let limit = Math.min(Math.max(this.firstRoundSize, need * 2), cap);
     for (;;) {
       const round = await this.candidates(viewerId, origin, radiusKm, themes, limit);
       const ranked = rankPeers(round.candidates, themes.length, radiusKm);
-      if (limit === null || round.openWalksKm.length === 0) return ranked;
+      if (round.openWalksKm.length === 0) return { ranked, exact: true };
       const cutoff = ranked[need - 1];
-      if (cutoff && cutoff.score > unseenScoreBound(round.openWalksKm, themes.length, radiusKm)) return ranked;
-      limit = limit * 4 > LAST_BOUNDED_ROUND ? null : limit * 4;
+      if (cutoff && cutoff.score > unseenScoreBound(round.openWalksKm, themes.length, radiusKm)) return { ranked, exact: true };
+      if (limit >= cap) return { ranked, exact: false };
+      limit = Math.min(limit * 4, cap);
     }
   }
 
-  private async candidates(viewerId: string, origin: LatLng, radiusKm: number, themes: string[], limit: number | null): Promise<CandidateRound> {
+  private async candidates(viewerId: string, origin: LatLng, radiusKm: number, themes: string[], limit: number): Promise<CandidateRound> {
     // The origin is written out in each walk (not a CTE) so the planner can walk the GiST index
     // nearest-first; distances are on the sphere (what `<->` uses), ample for rounded display.
     // Theme ids are checked against the taxonomy before they get here, and must be literals for
@@ -113,15 +121,17 @@ export class PeersService {
          AND ST_DWithin(p.display_location, ${here}, $3, false)
          AND p.owner_id <> $4
        ORDER BY p.display_location <-> ${here}
-       ${limit === null ? '' : `LIMIT ${Number(limit)}`})`;
+       LIMIT ${Number(limit)})`;
     const safe = themes.filter(isThemeId);
     const sql = safe.map(walk).join(' UNION ALL ');
     const params = [origin.lng, origin.lat, radiusKm * 1000, viewerId];
     // Planner statistics would rather collect the whole circle with a bitmap scan and sort it;
-    // a bounded walk must go nearest-first through the index.
+    // a bounded walk must go nearest-first through the index. The unbounded cost estimates would
+    // also trigger JIT compilation, which costs far more than these few hundred rows.
     const rows: Array<{ id: string; owner_id: string; d: number; themes: string[]; walk: number }> = await this.db.transaction(async (m) => {
       await m.query('SET LOCAL enable_bitmapscan = off');
       await m.query('SET LOCAL enable_seqscan = off');
+      await m.query('SET LOCAL jit = off');
       return m.query(sql, params);
     });
 
@@ -141,7 +151,7 @@ export class PeersService {
         sharedThemes: themes.filter((t) => r.themes.includes(t)),
       });
     }
-    const openWalksKm = limit === null ? [] : [...fetched.values()].filter((f) => f.count >= limit).map((f) => f.farthestM / 1000);
+    const openWalksKm = [...fetched.values()].filter((f) => f.count >= limit).map((f) => f.farthestM / 1000);
     return { candidates: [...byId.values()], openWalksKm };
   }
 

@@ -41,4 +41,10 @@ export class PeerConnection {
 
   @Field(() => Int)
   radiusKm!: number;
+
+  @Field({
+    description:
+      'True when the order is proven exact. False in very dense places, where the page is the best among the nearest few hundred matches per theme.',
+  })
+  exact!: boolean;
 }
