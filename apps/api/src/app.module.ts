@@ -16,6 +16,9 @@ import { CliniciansModule } from './clinicians/clinicians.module';
 import { ProjectsModule } from './projects/projects.module';
 import { PlacesModule } from './places/places.module';
 import { MapModule } from './map/map.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { AlertsModule } from './alerts/alerts.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 
 @Module({
   imports: [
@@ -40,6 +43,9 @@ import { MapModule } from './map/map.module';
     PlacesModule,
     ProjectsModule,
     MapModule,
+    NotificationsModule,
+    AlertsModule,
+    IndicatorsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

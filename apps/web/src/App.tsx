@@ -1,23 +1,27 @@
 import { Route, Routes } from 'react-router';
 import { AccountPage } from './account/AccountPage';
+import { AlertsPage } from './alerts/AlertsPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { SignInPage } from './auth/SignInPage';
 import { SignUpPage } from './auth/SignUpPage';
-import { HomePage } from './home/HomePage';
+import { AboutPage } from './home/AboutPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
+import { MapPage } from './map/MapPage';
+import { NotificationsPage } from './notifications/NotificationsPage';
 import { EditProjectPage } from './projects/EditProjectPage';
 import { ExploreProjectsPage } from './projects/ExploreProjectsPage';
 import { MyProjectsPage } from './projects/MyProjectsPage';
 import { NewProjectPage } from './projects/NewProjectPage';
 import { ProjectDetailPage } from './projects/ProjectDetailPage';
 
-/** Every route of the web app. The heatmap ("/map", later the home page) will join here. */
+/** Every route of the web app. The map is the home page; what Kindred is and how it works is at /about. */
 export function App() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<HomePage />} />
+        <Route index element={<MapPage />} />
+        <Route path="about" element={<AboutPage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="sign-up" element={<SignUpPage />} />
         <Route path="projects" element={<ExploreProjectsPage />} />
@@ -51,6 +55,22 @@ export function App() {
           element={
             <RequireAuth>
               <AccountPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="alerts"
+          element={
+            <RequireAuth>
+              <AlertsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="notifications"
+          element={
+            <RequireAuth>
+              <NotificationsPage />
             </RequireAuth>
           }
         />

@@ -30,6 +30,11 @@ export const envSchema = z.object({
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
   HEATMAP_MIN_CELL_COUNT: z.coerce.number().int().min(1).max(100).default(3),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   GRAPHQL_SCHEMA_FILE: z.string().optional().or(z.literal('').transform(() => undefined)),
 });

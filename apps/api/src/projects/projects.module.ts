@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CliniciansModule } from '../clinicians/clinicians.module';
 import { PlacesModule } from '../places/places.module';
 import { ProjectEntity } from './project.entity';
+import { ProjectEventsService } from './project-events.service';
 import { ProjectsResolver } from './projects.resolver';
 import { ProjectsService } from './projects.service';
 import { ThemeEntity } from './theme.entity';
@@ -12,7 +13,7 @@ import { DemoSeedService } from './seed/demo-seed.service';
 /** Owns `projects` and `themes`: registration, locations (with privacy rounding), search. */
 @Module({
   imports: [TypeOrmModule.forFeature([ProjectEntity, ThemeEntity]), CliniciansModule, PlacesModule],
-  providers: [ProjectsService, ProjectsResolver, ThemesResolver, DemoSeedService],
-  exports: [ProjectsService, DemoSeedService],
+  providers: [ProjectsService, ProjectEventsService, ProjectsResolver, ThemesResolver, DemoSeedService],
+  exports: [ProjectsService, ProjectEventsService, DemoSeedService],
 })
 export class ProjectsModule {}

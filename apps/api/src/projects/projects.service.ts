@@ -26,6 +26,7 @@ import type { ProjectConnection } from './models/project-connection.model';
 import { decodeProjectCursor, encodeProjectCursor } from './project-cursor.util';
 import { fromGeoJsonPoint, toGeoJsonPoint, toProject } from './project-models.util';
 import { ProjectEntity } from './project.entity';
+import { ProjectEventsService } from './project-events.service';
 
 /** `inBBox` counts matching projects up to this many, so a huge box never costs a full count. */
 export const MAP_COUNT_CAP = 10_000;
@@ -67,6 +68,7 @@ export class ProjectsService {
     @InjectRepository(ProjectEntity) private readonly projects: Repository<ProjectEntity>,
     private readonly clinicians: CliniciansService,
     private readonly places: PlacesService,
+    private readonly events: ProjectEventsService,
   ) {}
 
   async register(ownerId: string, input: RegisterProjectInput): Promise<Project> {
@@ -87,7 +89,16 @@ export class ProjectsService {
       links: input.links ?? [],
     });
     const id = (inserted.identifiers[0] as { id: string }).id;
-    return this.findOne(id, ownerId);
+    const project = await this.findOne(id, ownerId);
+    await this.events.projectPlaced({
+      projectId: id,
+      ownerId,
+      title: project.title,
+      themes,
+      shownAt: project.location,
+      previouslyShownAt: null,
+    });
+    return project;
   }
 
   /** Owner only: anyone else gets FORBIDDEN and the row is untouched. */
@@ -127,7 +138,19 @@ export class ProjectsService {
       changes.displayLocation = toGeoJsonPoint(roundToPrecision(point, precision));
     }
     if (Object.keys(changes).length) await this.projects.update({ id }, changes);
-    return this.findOne(id, viewerId);
+    const project = await this.findOne(id, viewerId);
+    const before = fromGeoJsonPoint(current.displayLocation);
+    if (changes.displayLocation && (before.lat !== project.location.lat || before.lng !== project.location.lng)) {
+      await this.events.projectPlaced({
+        projectId: id,
+        ownerId: current.ownerId,
+        title: project.title,
+        themes: project.themes.map((t) => t.id as ThemeId),
+        shownAt: project.location,
+        previouslyShownAt: before,
+      });
+    }
+    return project;
   }
 
   /** Owner only: anyone else gets FORBIDDEN and nothing is deleted. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { FlashMessage } from './FlashMessage';
 import { SiteHeader } from './SiteHeader';
 
@@ -23,14 +23,17 @@ export function AppLayout() {
     target.focus();
   }, [pathname]);
 
+  // The map (the home page) uses the full width of the window.
+  const wide = pathname === '/';
+
   return (
-    <div className="app">
+    <div className={wide ? 'app app--wide' : 'app'}>
       <a className="skip-link" href="#main-content">
         Skip to main content
       </a>
       <SiteHeader />
-      <main id="main-content" className="main" tabIndex={-1}>
-        <div className="container">
+      <main id="main-content" className={wide ? 'main main--wide' : 'main'} tabIndex={-1}>
+        <div className={wide ? 'container container--wide' : 'container'}>
           <FlashMessage />
           <Outlet />
         </div>
@@ -42,6 +45,9 @@ export function AppLayout() {
             Health Action Movement.
           </p>
           <p>Project locations are shown only as precisely as each owner chooses.</p>
+          <p>
+            <Link to="/about">About Kindred</Link>
+          </p>
         </div>
       </footer>
     </div>

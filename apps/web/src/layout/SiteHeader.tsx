@@ -1,15 +1,19 @@
 import { Link, NavLink } from 'react-router';
 import { useAuth } from '../auth/useAuth';
+import { NotificationsBell } from '../notifications/NotificationsBell';
 
 interface NavItem {
   readonly to: string;
   readonly label: string;
 }
 
-// The heatmap ("Map") will join this list, first, when it lands.
-const PUBLIC_ITEMS: readonly NavItem[] = [{ to: '/projects', label: 'Explore projects' }];
+const PUBLIC_ITEMS: readonly NavItem[] = [
+  { to: '/', label: 'Map' },
+  { to: '/projects', label: 'Explore projects' },
+];
 const MEMBER_ITEMS: readonly NavItem[] = [
   { to: '/my-projects', label: 'My projects' },
+  { to: '/alerts', label: 'Alerts' },
   { to: '/account', label: 'Account' },
 ];
 const GUEST_ITEMS: readonly NavItem[] = [
@@ -34,11 +38,16 @@ export function SiteHeader() {
           <ul className="site-nav__list">
             {items.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/projects'} className="site-nav__link">
+                <NavLink to={item.to} end={item.to === '/' || item.to === '/projects'} className="site-nav__link">
                   {item.label}
                 </NavLink>
               </li>
             ))}
+            {status === 'signed-in' ? (
+              <li>
+                <NotificationsBell />
+              </li>
+            ) : null}
             {status === 'signed-in' ? (
               <li>
                 <button type="button" className="site-nav__button" onClick={() => void signOut()}>

@@ -31,8 +31,11 @@ export const FILTER_PARAMS = {
   seeking: 'seeking',
 } as const;
 
-/** Reads filters from the URL, ignoring anything unknown (old links, hand-edited addresses). */
-export function filtersFromSearch(params: URLSearchParams): ExploreFilters {
+/** The filters the explore list and the map share (the map has no free-text search). */
+export type SharedFilters = Omit<ExploreFilters, 'text'>;
+
+/** Reads the shared filters from the URL, ignoring anything unknown (old links, hand-edited addresses). */
+export function sharedFiltersFromSearch(params: URLSearchParams): SharedFilters {
   const wanted = new Set(params.getAll(FILTER_PARAMS.theme).flatMap((v) => v.split(',')));
   const stage = params.get(FILTER_PARAMS.stage) ?? '';
   const profession = params.get(FILTER_PARAMS.profession) ?? '';
@@ -41,9 +44,23 @@ export function filtersFromSearch(params: URLSearchParams): ExploreFilters {
     themes: THEME_IDS.filter((id) => wanted.has(id) && isThemeId(id)),
     stage: isStageId(stage) ? stage : '',
     profession: isProfessionId(profession) ? profession : '',
-    text: (params.get(FILTER_PARAMS.text) ?? '').slice(0, MAX_TEXT),
     seekingCollaborators: seeking === 'yes' || seeking === 'true' || seeking === '1',
   };
+}
+
+/** Appends the shared filters to a query string, leaving out whatever is not set, in a stable order. */
+export function appendSharedFilters(params: URLSearchParams, filters: SharedFilters): URLSearchParams {
+  for (const theme of THEME_IDS.filter((id) => filters.themes.includes(id))) params.append(FILTER_PARAMS.theme, theme);
+  if (filters.stage) params.set(FILTER_PARAMS.stage, filters.stage);
+  if (filters.profession) params.set(FILTER_PARAMS.profession, filters.profession);
+  if (filters.seekingCollaborators) params.set(FILTER_PARAMS.seeking, 'yes');
+  return params;
+}
+
+/** Reads filters from the URL, ignoring anything unknown (old links, hand-edited addresses). */
+export function filtersFromSearch(params: URLSearchParams): ExploreFilters {
+  const { themes, stage, profession, seekingCollaborators } = sharedFiltersFromSearch(params);
+  return { themes, stage, profession, text: (params.get(FILTER_PARAMS.text) ?? '').slice(0, MAX_TEXT), seekingCollaborators };
 }
 
 /** Writes filters to a query string, leaving out whatever is not set, in a stable order. */
@@ -51,11 +68,7 @@ export function searchFromFilters(filters: ExploreFilters): URLSearchParams {
   const params = new URLSearchParams();
   const text = filters.text.trim();
   if (text) params.set(FILTER_PARAMS.text, text);
-  for (const theme of THEME_IDS.filter((id) => filters.themes.includes(id))) params.append(FILTER_PARAMS.theme, theme);
-  if (filters.stage) params.set(FILTER_PARAMS.stage, filters.stage);
-  if (filters.profession) params.set(FILTER_PARAMS.profession, filters.profession);
-  if (filters.seekingCollaborators) params.set(FILTER_PARAMS.seeking, 'yes');
-  return params;
+  return appendSharedFilters(params, filters);
 }
 
 /** The API's filter input, or null when nothing is filtered. */

@@ -1,6 +1,14 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
 import { HeatCells1764200000000 } from './1764200000000-heat-cells';
 import { ThemePointIndexes1764300000000 } from './1764300000000-theme-point-indexes';
+import { AlertsAndNotifications1764410000000 } from './1764410000000-alerts-and-notifications';
+import { Indicators1764450000000 } from './1764450000000-indicators';
 
 /** Every migration, oldest first. Add each new one here (one per schema change, reversible). */
-export const MIGRATIONS = [InitialSchema1764100000000, HeatCells1764200000000, ThemePointIndexes1764300000000];
+export const MIGRATIONS = [
+  InitialSchema1764100000000,
+  HeatCells1764200000000,
+  ThemePointIndexes1764300000000,
+  AlertsAndNotifications1764410000000,
+  Indicators1764450000000,
+];

@@ -2,8 +2,9 @@ import { Link } from 'react-router';
 import { useAuth } from '../auth/useAuth';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 
-export function HomePage() {
-  useDocumentTitle(null);
+/** What Kindred is and how it works (the home page until the map took its place). */
+export function AboutPage() {
+  useDocumentTitle('About');
   const { status } = useAuth();
   const signedIn = status === 'signed-in';
   return (
@@ -32,6 +33,9 @@ export function HomePage() {
               Create an account
             </Link>
           )}
+          <Link className="button button--secondary" to="/">
+            See the map
+          </Link>
           <Link className="button button--secondary" to="/projects">
             Browse projects
           </Link>
@@ -68,8 +72,8 @@ export function HomePage() {
           </li>
           <li className="steps__item">
             <h3>Find your peers</h3>
-            <p>Explore projects by theme, stage and profession, and see who is seeking collaborators. A map of where
-              action is happening is on its way.</p>
+            <p>See on the map where action is dense and where it is missing, narrow it by theme, stage and profession,
+              and find the peers nearest you in place and purpose.</p>
           </li>
         </ol>
       </section>
