@@ -114,3 +114,14 @@ test('the table view reads the same view out as a summary and tables, on a lapto
     await expectNoHorizontalScroll(page);
   }
 });
+
+test('the need (gaps) layer can be shown under the heat, with its legend and an honest sample note', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/');
+  await page.getByLabel('Show need (gaps)').check();
+  await expect(page.getByText(/Need: Children in low-income families/).first()).toBeVisible();
+  await expect(page.getByText(/not official statistics/).first()).toBeVisible();
+  await expect(page.locator('.leaflet-kindred-gaps-pane path').first()).toBeAttached();
+  await keepScreenshot(page, 'map-gaps');
+  await expectNoSeriousA11yViolations(page);
+});

@@ -3,7 +3,8 @@ import './map.css';
 import { useEffect, useMemo, useState } from 'react';
 import type { Map as LeafletMap } from 'leaflet';
 import { MapContainer } from 'react-leaflet';
-import type { Heatmap, MapProject } from '@kindred/api-client';
+import type { GapLayer, Heatmap, MapProject } from '@kindred/api-client';
+import { GapsLayer } from '../gaps/GapsLayer';
 import { BaseLayers } from './BaseLayers';
 import { heatPoints, heatRadiusPx } from './heat.util';
 import { HeatLayer } from './HeatLayer';
@@ -26,10 +27,12 @@ export interface MapCanvasProps {
   onChoose: (project: MapProject) => void;
   /** Id of the text explaining how to use the map from a keyboard. */
   helpId: string;
+  /** The need (gaps) choropleth, drawn under the heat; null when hidden. */
+  gaps?: GapLayer | null;
 }
 
 /** The Leaflet part of the map page (its own chunk: Leaflet loads only with a map). */
-export function MapCanvas({ view, onViewport, heat, projects, selected, revealSelected, onChoose, helpId }: MapCanvasProps) {
+export function MapCanvas({ view, onViewport, heat, projects, selected, revealSelected, onChoose, helpId, gaps = null }: MapCanvasProps) {
   const [map, setMap] = useState<LeafletMap | null>(null);
   const [zoom, setZoom] = useState(view?.zoom ?? 5);
   // MapContainer ignores later changes to its props: the start view is captured once.
@@ -53,6 +56,7 @@ export function MapCanvas({ view, onViewport, heat, projects, selected, revealSe
       className="map"
     >
       <BaseLayers />
+      {gaps ? <GapsLayer layer={gaps} /> : null}
       <HeatLayer points={points} radius={radius} />
       <MapViewSync
         view={view}

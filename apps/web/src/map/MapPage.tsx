@@ -2,8 +2,14 @@ import './map-page.css';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { HEATMAP, MAP_PROJECTS, type MapProject, type PeerMatch } from '@kindred/api-client';
-import { UK_CENTRE } from '@kindred/geo';
+import { distanceKm, UK_CENTRE } from '@kindred/geo';
 import { useAuth } from '../auth/useAuth';
+import { SaveAreaAlertButton } from '../alerts/SaveAreaAlertButton';
+import { GapsControls } from '../gaps/GapsControls';
+import { GapsLegend } from '../gaps/GapsLegend';
+import { GapsTable } from '../gaps/GapsTable';
+import { useGapLayer } from '../gaps/useGapLayer';
+import { useIndicators } from '../gaps/useIndicators';
 import { formErrorsFrom } from '../forms/api-errors.util';
 import { ErrorState } from '../layout/ErrorState';
 import { LoadingState } from '../layout/LoadingState';
@@ -70,6 +76,17 @@ export function MapPage() {
   const peers = usePeers({ enabled: signedIn, themes: filters.themes, centre });
 
   const bbox = viewport?.bbox ?? null;
+  // Need (gaps) under the heat: off by default, one indicator at a time.
+  const [showGaps, setShowGaps] = useState(false);
+  const [indicatorId, setIndicatorId] = useState<string | null>(null);
+  const { indicators } = useIndicators();
+  const chosenIndicator = indicatorId ?? indicators[0]?.id ?? null;
+  const gaps = useGapLayer(showGaps ? chosenIndicator : null, filter);
+  const gapLayer = showGaps ? gaps.layer : null;
+  // An alert for "this view": the circle around the centre reaching the view's corners.
+  const alertRadiusKm = bbox
+    ? Math.max(1, Math.min(200, Math.round(distanceKm({ lat: bbox.south, lng: bbox.west }, { lat: bbox.north, lng: bbox.east }) / 2)))
+    : null;
   const zoom = viewport?.zoom ?? 0;
   const heat = useLatestQuery(HEATMAP, mode === 'map' && bbox ? { bbox, zoom, filter } : null);
   const closeZoom = mode === 'map' && !!bbox && zoom >= PROJECT_MARKER_ZOOM;
@@ -242,6 +259,7 @@ export function MapPage() {
                   revealSelected={selection?.reveal ?? false}
                   onChoose={chooseOnMap}
                   helpId={HELP_ID}
+                  gaps={gapLayer}
                 />
               </Suspense>
               {heat.error && !updating ? (
@@ -263,6 +281,19 @@ export function MapPage() {
             </div>
             <MapLegend minCellCount={heat.data?.heatmap.minCellCount ?? null} maxWeight={heat.data?.heatmap.maxWeight ?? null} />
             </div>
+            {indicators.length > 0 ? (
+              <div className="map-gaps">
+                <GapsControls
+                  shown={showGaps}
+                  onShownChange={setShowGaps}
+                  indicators={indicators}
+                  indicatorId={chosenIndicator}
+                  onIndicatorChange={setIndicatorId}
+                  busy={showGaps && gaps.loading}
+                />
+                {gapLayer ? <GapsLegend layer={gapLayer} /> : null}
+              </div>
+            ) : null}
             <p id={HELP_ID} className="map-help">
               Drag or use the arrow keys to move the map, + and − to zoom. Zoom in closely to see individual projects. Prefer
               to read? <Link to={{ search: modeSearch('table') }}>Show this view as a table</Link>.
@@ -270,6 +301,13 @@ export function MapPage() {
           </section>
           <div className="map-side">
             {card}
+            {signedIn && viewport && alertRadiusKm !== null ? (
+              <SaveAreaAlertButton
+                centre={viewport.centre}
+                radiusKm={alertRadiusKm}
+                themes={filters.themes}
+              />
+            ) : null}
             {projects && projects.length > 0 ? (
               <details className="panel map-in-view">
                 <summary className="map-in-view__summary">
@@ -299,9 +337,17 @@ export function MapPage() {
               filter={filter}
               emptyAction={emptyActions}
             />
+            {gapLayer ? <GapsTable layer={gapLayer} /> : null}
           </section>
           <div className="map-side">
             {card}
+            {signedIn && viewport && alertRadiusKm !== null ? (
+              <SaveAreaAlertButton
+                centre={viewport.centre}
+                radiusKm={alertRadiusKm}
+                themes={filters.themes}
+              />
+            ) : null}
             {peersPanel}
           </div>
         </div>
