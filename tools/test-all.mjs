@@ -4,6 +4,7 @@
 // else the embedded PGlite+PostGIS. Missing Chromium is installed with apt when run as root.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -76,9 +77,22 @@ jestCounts(join(out, 'unit.json'), 'unit');
 run(`API integration tests on ${dbLabel}`, 'npx', ['jest', '--selectProjects', 'api-integration', '--runInBand', '--json', `--outputFile=${join(out, 'integration.json')}`]);
 jestCounts(join(out, 'integration.json'), `integration (${dbLabel})`);
 
+/** A port nothing else on this machine is using, so the browser tests' server never collides. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 if (ensureChromium()) {
   run(`Browser tests (Chromium) on ${dbLabel}`, 'npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'e2e.json'),
+    E2E_PORT: String(process.env.E2E_PORT ?? (await freePort())),
   });
   playwrightCounts(join(out, 'e2e.json'), 'browser (e2e)');
 } else {
