@@ -177,6 +177,11 @@ export function MapPage() {
     />
   );
 
+  const saveAlert =
+    signedIn && viewport && alertRadiusKm !== null ? (
+      <SaveAreaAlertButton centre={viewport.centre} radiusKm={alertRadiusKm} themes={filters.themes} />
+    ) : null;
+
   return (
     <div className="page map-page">
       <div className="map-page__header">
@@ -301,13 +306,7 @@ export function MapPage() {
           </section>
           <div className="map-side">
             {card}
-            {signedIn && viewport && alertRadiusKm !== null ? (
-              <SaveAreaAlertButton
-                centre={viewport.centre}
-                radiusKm={alertRadiusKm}
-                themes={filters.themes}
-              />
-            ) : null}
+            {saveAlert}
             {projects && projects.length > 0 ? (
               <details className="panel map-in-view">
                 <summary className="map-in-view__summary">
@@ -341,13 +340,7 @@ export function MapPage() {
           </section>
           <div className="map-side">
             {card}
-            {signedIn && viewport && alertRadiusKm !== null ? (
-              <SaveAreaAlertButton
-                centre={viewport.centre}
-                radiusKm={alertRadiusKm}
-                themes={filters.themes}
-              />
-            ) : null}
+            {saveAlert}
             {peersPanel}
           </div>
         </div>
