@@ -46,6 +46,9 @@ test('a clinician signs up, registers a project by placing a pin, edits it, sign
     await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
     await expect(page.getByText('Your project is registered.')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Social-history screening in paediatric clinic' })).toBeVisible();
+    // The owner sees projects like theirs elsewhere (the demo data holds some on child poverty).
+    await expect(page.getByRole('heading', { name: 'Similar projects across the UK' })).toBeVisible();
+    await expect(page.getByText(/shared theme/).first()).toBeVisible();
     await keepScreenshot(page, 'project-detail');
     await expectNoSeriousA11yViolations(page);
   });

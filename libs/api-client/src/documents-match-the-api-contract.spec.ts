@@ -39,7 +39,7 @@ describe('api-client documents', () => {
     expect(operations.map(([name]) => name).sort()).toEqual(
       [
         'DELETE_ACCOUNT', 'DELETE_PROJECT', 'EXPORT_MY_DATA', 'HEATMAP', 'MAP_PROJECTS', 'MAP_SUMMARY', 'ME', 'MY_PROJECTS',
-        'PEERS', 'PLACES', 'PROJECT', 'PROJECTS', 'REFRESH_SESSION', 'REGISTER_PROJECT', 'SIGN_IN', 'SIGN_OUT', 'SIGN_UP',
+        'PEERS', 'PLACES', 'PROJECT', 'SIMILAR_PROJECTS', 'PROJECTS', 'REFRESH_SESSION', 'REGISTER_PROJECT', 'SIGN_IN', 'SIGN_OUT', 'SIGN_UP',
         'UPDATE_PROFILE', 'UPDATE_PROJECT',
         // Alerts and notifications.
         'CREATE_ALERT', 'DELETE_ALERT', 'MARK_ALL_NOTIFICATIONS_READ', 'MARK_NOTIFICATIONS_READ', 'MY_ALERTS', 'MY_NOTIFICATIONS',

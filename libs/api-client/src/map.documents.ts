@@ -7,6 +7,8 @@ import type {
   MapSummary,
   PeerConnection,
   PeerSearchInput,
+  SimilarProjectConnection,
+  SimilarProjectsVariables,
 } from './map.types';
 
 /** What a map marker and its project card show; no summary or links, so 300 markers stay small. */
@@ -163,6 +165,46 @@ export const PEERS: TypedDocumentNode<{ peers: PeerConnection }, PeersVariables>
         group
       }
       radiusKm
+    }
+  }
+  ${MAP_PROJECT_FIELDS}
+`;
+
+/** Projects like one of mine anywhere in the UK (the owner's project page). */
+export const SIMILAR_PROJECTS: TypedDocumentNode<{ similarProjects: SimilarProjectConnection }, SimilarProjectsVariables> = gql`
+  query SimilarProjects($projectId: ID!, $first: Int, $after: String) {
+    similarProjects(projectId: $projectId, first: $first, after: $after) {
+      nodes {
+        clinician {
+          id
+          displayName
+          profession
+          professionLabel
+          specialty
+          organisation
+        }
+        project {
+          ...MapProjectFields
+        }
+        score
+        sharedThemes {
+          id
+          label
+          group
+        }
+        distanceKm
+        distanceLabel
+        reason
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      themes {
+        id
+        label
+        group
+      }
     }
   }
   ${MAP_PROJECT_FIELDS}

@@ -93,6 +93,20 @@ export interface PeerConnection {
   readonly radiusKm: number;
 }
 
+export interface SimilarProjectConnection {
+  readonly __typename?: 'SimilarProjectConnection';
+  readonly nodes: readonly PeerMatch[];
+  readonly pageInfo: PageInfo;
+  /** My project's themes, matched against. */
+  readonly themes: readonly Theme[];
+}
+
+export interface SimilarProjectsVariables {
+  projectId: string;
+  first?: number | null;
+  after?: string | null;
+}
+
 export interface ThemeCount {
   readonly __typename?: 'ThemeCount';
   readonly theme: Theme;

@@ -8,11 +8,12 @@ import { ProjectsService } from '../projects/projects.service';
 import { HeatmapArgs } from './dto/heatmap.args';
 import { MapProjectsArgs } from './dto/map-projects.args';
 import { PeersArgs } from './dto/peers.args';
+import { SimilarProjectsArgs } from './dto/similar-projects.args';
 import { checkMapFilter, HeatmapService } from './heatmap.service';
 import { MapSummaryService } from './map-summary.service';
 import { Heatmap } from './models/heatmap.model';
 import { MapProjectPage, MapSummary } from './models/map-summary.model';
-import { PeerConnection } from './models/peer-match.model';
+import { PeerConnection, SimilarProjectConnection } from './models/peer-match.model';
 import { PeersService } from './peers.service';
 
 @Resolver()
@@ -45,6 +46,11 @@ export class MapResolver {
   @Query(() => MapSummary, { description: 'The same view as words and tables: areas, themes and a one-paragraph summary.' })
   mapSummary(@Args() args: HeatmapArgs): Promise<MapSummary> {
     return this.summaries.summary(args.bbox, args.zoom, args.filter);
+  }
+
+  @Query(() => SimilarProjectConnection, { description: 'Projects like one of mine anywhere in the UK: most shared themes first, then nearest.' })
+  similarProjects(@CurrentUser() user: AuthUser, @Args() args: SimilarProjectsArgs): Promise<SimilarProjectConnection> {
+    return this.peerFinder.similar(user.id, args.projectId, args.first ?? null, args.after ?? null);
   }
 
   @Query(() => PeerConnection, { description: 'Other clinicians near a point, ranked by shared themes and distance; one row per person.' })

@@ -10,7 +10,7 @@ import { PlacesService } from '../places/places.service';
 import { toThemes } from '../projects/project-models.util';
 import { ProjectsService } from '../projects/projects.service';
 import type { PeerSearchInput } from './dto/peer-search.input';
-import type { PeerConnection, PeerMatch } from './models/peer-match.model';
+import type { PeerConnection, PeerMatch, SimilarProjectConnection } from './models/peer-match.model';
 import { PeerCandidate, peerReason, peerScore, rankPeers, RankedPeer, shownDistanceKm } from './peer-scoring.util';
 
 
@@ -85,6 +85,37 @@ export class PeersService {
       themes: toThemes(themes),
       radiusKm: input.radiusKm,
       exact,
+    };
+  }
+
+  /**
+   * "Similar projects" for one of my projects, nationwide: other people's projects ranked by
+   * shared themes, then distance from my project to their shown point. Offset-paginated.
+   */
+  async similar(viewerId: string, projectId: string, first: number | null, after: string | null): Promise<SimilarProjectConnection> {
+    const size = first ?? 10;
+    if (!Number.isInteger(size) || size < 1 || size > 50) throw badInput('first', 'first must be between 1 and 50.');
+    const offset = after ? decodeOffsetCursor(after) : 0;
+    if (offset === null) throw badInput('after', 'after is not a cursor from this list.');
+    const mine = await this.projects.findOne(projectId, viewerId);
+    if (!mine.isMine || !mine.exactLocation) throw badInput('projectId', 'Choose one of your own projects.');
+    const themes = mine.themes.map((t) => t.id);
+    const rows: Array<{ id: string; owner_id: string; d: number; themes: string[] }> = await this.db.query(
+      `SELECT p.id, p.owner_id, p.themes, ST_Distance(p.display_location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, false) AS d
+         FROM projects p
+        WHERE p.themes && $3::text[] AND p.owner_id <> $4
+        ORDER BY cardinality(ARRAY(SELECT unnest(p.themes) INTERSECT SELECT unnest($3::text[]))) DESC, d ASC, p.id
+        LIMIT $5 OFFSET $6`,
+      [mine.exactLocation.lng, mine.exactLocation.lat, themes, viewerId, size + 1, offset],
+    );
+    const page: RankedPeer[] = rows.slice(0, size).map((r) => {
+      const shared = themes.filter((t) => r.themes.includes(t));
+      return { projectId: r.id, ownerId: r.owner_id, distanceM: Number(r.d), sharedThemes: shared, score: shared.length / themes.length };
+    });
+    return {
+      nodes: await this.toMatches(page, viewerId),
+      pageInfo: { hasNextPage: rows.length > size, endCursor: page.length ? encodeOffsetCursor(offset + page.length) : null },
+      themes: toThemes(themes),
     };
   }
 

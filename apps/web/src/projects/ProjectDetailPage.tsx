@@ -8,6 +8,7 @@ import { ErrorState } from '../layout/ErrorState';
 import { LoadingState } from '../layout/LoadingState';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 import { DeleteProjectButton } from './DeleteProjectButton';
+import { SimilarProjects } from './SimilarProjects';
 import { displayUrl, formatDate } from './format.util';
 import { ThemeTags } from './ThemeTags';
 
@@ -127,6 +128,7 @@ export function ProjectDetailPage() {
               <dd>{formatDate(project.updatedAt)}</dd>
             </div>
           </dl>
+          {project.isMine ? <SimilarProjects projectId={project.id} /> : null}
           {project.isMine ? (
             <section className="panel panel--danger" aria-labelledby="delete-title">
               <h2 id="delete-title" className="panel__title">

@@ -48,3 +48,15 @@ export class PeerConnection {
   })
   exact!: boolean;
 }
+
+@ObjectType({ description: 'Projects like one of mine anywhere in the UK: most shared themes first, then nearest.' })
+export class SimilarProjectConnection {
+  @Field(() => [PeerMatch])
+  nodes!: PeerMatch[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => [Theme], { description: "My project's themes, matched against." })
+  themes!: Theme[];
+}
