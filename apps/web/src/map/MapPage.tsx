@@ -93,9 +93,16 @@ export function MapPage() {
   const markers = useLatestQuery(MAP_PROJECTS, closeZoom && bbox ? { bbox, filter, first: MAP_PROJECTS_LIMIT } : null);
   const projects = closeZoom ? (markers.data?.mapProjects.nodes ?? null) : null;
 
+  // Build on the latest search written, not the search params of the last render: a filter change
+  // and the map's own viewport write can land before React re-renders, and the second must not
+  // undo the first (a ticked theme would untick itself).
+  const latestSearch = useRef(params);
+  latestSearch.current = params;
   const writeState = useCallback(
     (change: (current: MapUrlState) => MapUrlState, replace: boolean) => {
-      setParams((prev) => searchFromMapState(change(mapStateFromSearch(prev))), { replace });
+      const next = searchFromMapState(change(mapStateFromSearch(latestSearch.current)));
+      latestSearch.current = next;
+      setParams(next, { replace });
     },
     [setParams],
   );
