@@ -39,6 +39,33 @@ export const MAP_PROJECT_FIELDS = gql`
   }
 `;
 
+/** One peer or similar-project row: who, their project, and why they match. */
+export const PEER_MATCH_FIELDS = gql`
+  fragment PeerMatchFields on PeerMatch {
+    clinician {
+      id
+      displayName
+      profession
+      professionLabel
+      specialty
+      organisation
+    }
+    project {
+      ...MapProjectFields
+    }
+    score
+    sharedThemes {
+      id
+      label
+      group
+    }
+    distanceKm
+    distanceLabel
+    reason
+  }
+  ${MAP_PROJECT_FIELDS}
+`;
+
 export interface HeatmapVariables {
   bbox: BBoxInput;
   /** Whole map zoom, 0 to 20. */
@@ -134,26 +161,7 @@ export const PEERS: TypedDocumentNode<{ peers: PeerConnection }, PeersVariables>
   query Peers($input: PeerSearchInput!, $first: Int, $after: String) {
     peers(input: $input, first: $first, after: $after) {
       nodes {
-        clinician {
-          id
-          displayName
-          profession
-          professionLabel
-          specialty
-          organisation
-        }
-        project {
-          ...MapProjectFields
-        }
-        score
-        sharedThemes {
-          id
-          label
-          group
-        }
-        distanceKm
-        distanceLabel
-        reason
+        ...PeerMatchFields
       }
       pageInfo {
         hasNextPage
@@ -167,7 +175,7 @@ export const PEERS: TypedDocumentNode<{ peers: PeerConnection }, PeersVariables>
       radiusKm
     }
   }
-  ${MAP_PROJECT_FIELDS}
+  ${PEER_MATCH_FIELDS}
 `;
 
 /** Projects like one of mine anywhere in the UK (the owner's project page). */
@@ -175,26 +183,7 @@ export const SIMILAR_PROJECTS: TypedDocumentNode<{ similarProjects: SimilarProje
   query SimilarProjects($projectId: ID!, $first: Int, $after: String) {
     similarProjects(projectId: $projectId, first: $first, after: $after) {
       nodes {
-        clinician {
-          id
-          displayName
-          profession
-          professionLabel
-          specialty
-          organisation
-        }
-        project {
-          ...MapProjectFields
-        }
-        score
-        sharedThemes {
-          id
-          label
-          group
-        }
-        distanceKm
-        distanceLabel
-        reason
+        ...PeerMatchFields
       }
       pageInfo {
         hasNextPage
@@ -207,5 +196,5 @@ export const SIMILAR_PROJECTS: TypedDocumentNode<{ similarProjects: SimilarProje
       }
     }
   }
-  ${MAP_PROJECT_FIELDS}
+  ${PEER_MATCH_FIELDS}
 `;
