@@ -19,6 +19,8 @@ import { MapModule } from './map/map.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { BlocksModule } from './blocks/blocks.module';
 
 @Module({
   imports: [
@@ -46,6 +48,8 @@ import { IndicatorsModule } from './indicators/indicators.module';
     NotificationsModule,
     AlertsModule,
     IndicatorsModule,
+    RealtimeModule,
+    BlocksModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -4,3 +4,4 @@ export * from './stages.constant';
 export * from './limits.constant';
 export * from './password.util';
 export * from './validation.util';
+export * from './messaging.constant';

@@ -31,5 +31,12 @@ export const ERROR_CODES = {
   unknownTheme: 'UNKNOWN_THEME',
   unknownPlace: 'UNKNOWN_PLACE',
   invalidToken: 'INVALID_TOKEN',
+  notAMember: 'NOT_A_MEMBER',
+  blocked: 'BLOCKED',
+  rateLimited: 'RATE_LIMITED',
+  messagingClosed: 'MESSAGING_CLOSED',
+  requestPending: 'REQUEST_PENDING',
+  conversationFull: 'CONVERSATION_FULL',
+  suspended: 'ACCOUNT_SUSPENDED',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -3,6 +3,7 @@ import { HeatCells1764200000000 } from './1764200000000-heat-cells';
 import { ThemePointIndexes1764300000000 } from './1764300000000-theme-point-indexes';
 import { AlertsAndNotifications1764410000000 } from './1764410000000-alerts-and-notifications';
 import { Indicators1764450000000 } from './1764450000000-indicators';
+import { Conversations1764500000000 } from './1764500000000-conversations';
 
 /** Every migration, oldest first. Add each new one here (one per schema change, reversible). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ThemePointIndexes1764300000000,
   AlertsAndNotifications1764410000000,
   Indicators1764450000000,
+  Conversations1764500000000,
 ];

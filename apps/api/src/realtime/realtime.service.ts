@@ -1,0 +1,73 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Server } from 'socket.io';
+import { SOCKET_EVENTS } from '@kindred/domain';
+
+export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`;
+export const userRoom = (userId: string) => `user:${userId}`;
+
+/**
+ * The one way the rest of the API reaches live sockets. The gateway hands it the socket.io server
+ * once it is up; every call goes through rooms, so with an adapter (issue: several instances) it
+ * reaches sockets on every instance. Before the server exists (commands, tests without HTTP) calls
+ * are no-ops: what is stored is the truth, and clients catch up with `sync`.
+ */
+@Injectable()
+export class RealtimeService {
+  private readonly logger = new Logger(RealtimeService.name);
+  private server: Server | null = null;
+
+  attach(server: Server): void {
+    this.server = server;
+  }
+
+  get io(): Server | null {
+    return this.server;
+  }
+
+  /** To every socket in the conversation's room, except the sockets of `exceptUserIds`. */
+  toConversation(conversationId: string, event: string, payload: unknown, exceptUserIds: readonly string[] = []): void {
+    if (!this.server) return;
+    let target = this.server.to(conversationRoom(conversationId));
+    if (exceptUserIds.length) target = target.except(exceptUserIds.map(userRoom));
+    target.emit(event, payload);
+  }
+
+  /** To every socket (tab, device) of these users. */
+  toUsers(userIds: readonly string[], event: string, payload: unknown): void {
+    if (!this.server || !userIds.length) return;
+    this.server.to(userIds.map(userRoom)).emit(event, payload);
+  }
+
+  /** Puts every socket of these users into the conversation's room (they joined it). */
+  joinConversation(userIds: readonly string[], conversationId: string): void {
+    if (!this.server || !userIds.length) return;
+    this.server.in(userIds.map(userRoom)).socketsJoin(conversationRoom(conversationId));
+  }
+
+  /** Takes every socket of these users out of the room at once (they left or were removed). */
+  leaveConversation(userIds: readonly string[], conversationId: string, reason: string): void {
+    if (!this.server || !userIds.length) return;
+    const rooms = userIds.map(userRoom);
+    this.server.in(rooms).socketsLeave(conversationRoom(conversationId));
+    this.server.to(rooms).emit(SOCKET_EVENTS.conversationRemoved, { conversationId, reason });
+  }
+
+  /** Ends every live session of a user (suspended or deleted). */
+  disconnectUser(userId: string, reason = 'ended'): void {
+    if (!this.server) return;
+    this.server.to(userRoom(userId)).emit(SOCKET_EVENTS.sessionExpired, { reason });
+    this.server.in(userRoom(userId)).disconnectSockets(true);
+  }
+
+  /** Whether the user has a socket connected on any instance (for "notify while away"). */
+  async isOnline(userId: string): Promise<boolean> {
+    if (!this.server) return false;
+    try {
+      const sockets = await this.server.in(userRoom(userId)).fetchSockets();
+      return sockets.length > 0;
+    } catch (error) {
+      this.logger.warn(`Presence check failed: ${(error as Error).message}`);
+      return false;
+    }
+  }
+}
