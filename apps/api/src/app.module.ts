@@ -21,6 +21,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { BlocksModule } from './blocks/blocks.module';
+import { ConversationsModule } from './conversations/conversations.module';
 
 @Module({
   imports: [
@@ -50,6 +51,7 @@ import { BlocksModule } from './blocks/blocks.module';
     IndicatorsModule,
     RealtimeModule,
     BlocksModule,
+    ConversationsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -161,7 +161,8 @@ export interface SyncPayload {
 }
 
 export interface SyncResult {
-  conversations: Array<{ conversationId: string; messages: SocketMessage[]; hasMore: boolean }>;
+  /** One entry per asked conversation; `error` instead of messages when it cannot be read. */
+  conversations: Array<{ conversationId: string; messages: SocketMessage[]; hasMore: boolean; error?: SocketError }>;
 }
 
 export interface TypingEvent {
