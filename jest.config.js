@@ -40,6 +40,14 @@ module.exports = {
     },
     {
       ...base,
+      displayName: 'multi-instance',
+      testMatch: ['<rootDir>/tests/multi-instance/**/*.multi-spec.ts'],
+      globalSetup: '<rootDir>/tests/multi-instance/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/multi-instance/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/tests/multi-instance/setup-timeout.ts'],
+    },
+    {
+      ...base,
       displayName: 'web',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/apps/web/src/**/*.spec.ts', '<rootDir>/apps/web/src/**/*.spec.tsx'],

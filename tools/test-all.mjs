@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -46,6 +47,25 @@ function ensureChromium() {
   );
 }
 
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Installs Debian packages when run as root; otherwise says what is missing. */
+function ensureApt(what, check, packages) {
+  if (check()) return true;
+  if (!isRoot) {
+    process.stdout.write(`${what} is missing; install ${packages.join(' ')} with apt-get and run again.\n`);
+    return false;
+  }
+  say(`${what} is missing: installing ${packages.join(' ')} with apt (running as root)`);
+  return (
+    run('apt-get update', 'apt-get', ['update', '-qq']) &&
+    run(`apt-get install ${packages.join(' ')}`, 'apt-get', ['install', '-y', '-qq', ...packages], { DEBIAN_FRONTEND: 'noninteractive' })
+  );
+}
+
+const hasRedis = () => spawnSync('redis-server', ['--version']).status === 0;
+const hasPostgres = () => existsSync('/usr/lib/postgresql/15/bin/initdb');
+
 function jestCounts(file, label) {
   try {
     const j = JSON.parse(readFileSync(file, 'utf8'));
@@ -76,6 +96,26 @@ jestCounts(join(out, 'unit.json'), 'unit');
 
 run(`API integration tests on ${dbLabel}`, 'npx', ['jest', '--selectProjects', 'api-integration', '--runInBand', '--json', `--outputFile=${join(out, 'integration.json')}`]);
 jestCounts(join(out, 'integration.json'), `integration (${dbLabel})`);
+
+// Two API processes sharing one PostgreSQL server (and Redis): needs a real server, so without
+// DATABASE_URL a throwaway one is started for this stage.
+{
+  const label = 'multi-instance (two API processes)';
+  let pg = null;
+  let url = process.env.DATABASE_URL;
+  if (ensureApt('Redis', hasRedis, ['redis-server']) && (url || ensureApt('PostgreSQL 15 + PostGIS', hasPostgres, ['postgresql-15', 'postgresql-15-postgis-3']))) {
+    if (!url) {
+      const { startTempPostgres } = await import('./pg-temp.mjs');
+      pg = await startTempPostgres({ dir: join(tmpdir(), `kindred-multi-pg-${process.pid}`) });
+      url = pg.url;
+    }
+    run('Multi-instance tests (two API processes, PostgreSQL and Redis fan-out)', 'npx', ['jest', '--selectProjects', 'multi-instance', '--runInBand', '--json', `--outputFile=${join(out, 'multi.json')}`], { DATABASE_URL: url });
+    jestCounts(join(out, 'multi.json'), label);
+    await pg?.stop();
+  } else {
+    results.push({ label, passed: 0, failed: 1, skipped: 0, note: 'Redis or PostgreSQL unavailable' });
+  }
+}
 
 /** A port nothing else on this machine is using, so the browser tests' server never collides. */
 function freePort() {

@@ -35,6 +35,12 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\/[^\s]+$/, 'must start with smtp:// or smtps://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^\s]+$/, 'must start with redis:// or rediss://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  REALTIME_ADAPTER: z.enum(['auto', 'none', 'postgres', 'redis']).default('auto'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   GRAPHQL_SCHEMA_FILE: z.string().optional().or(z.literal('').transform(() => undefined)),
 });

@@ -17,6 +17,8 @@ import { bearerToken } from '../auth/request.util';
 import { apiError, badInput } from '../common/graphql-errors.util';
 import { KindredValidationPipe } from '../common/validation.pipe';
 import { CliniciansService } from '../clinicians/clinicians.service';
+import { AppConfigService } from '../config/app-config.service';
+import { attachSocketAdapter, type AttachedAdapter } from '../realtime/socket-adapter';
 import { conversationRoom, RealtimeService, userRoom } from '../realtime/realtime.service';
 import { ConversationsService } from './conversations.service';
 import {
@@ -73,6 +75,7 @@ export class ConversationsGateway implements OnApplicationBootstrap, BeforeAppli
   private readonly logger = new Logger(ConversationsGateway.name);
   private readonly validator = new KindredValidationPipe();
   private io: Server | null = null;
+  private adapter: AttachedAdapter | null = null;
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -82,9 +85,10 @@ export class ConversationsGateway implements OnApplicationBootstrap, BeforeAppli
     private readonly conversations: ConversationsService,
     private readonly messages: MessagesService,
     private readonly realtime: RealtimeService,
+    private readonly config: AppConfigService,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     const httpServer = this.adapterHost.httpAdapter?.getHttpServer() as HttpServer | undefined;
     if (!httpServer) return;
     const io = new Server(httpServer, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 64_000 });
@@ -98,8 +102,9 @@ export class ConversationsGateway implements OnApplicationBootstrap, BeforeAppli
         });
     });
     io.on('connection', (socket) => this.onConnection(socket as KindredSocket));
+    this.adapter = await attachSocketAdapter(io, this.config, this.logger);
     this.io = io;
-    this.realtime.attach(io);
+    this.realtime.attach(io, this.adapter);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -108,6 +113,9 @@ export class ConversationsGateway implements OnApplicationBootstrap, BeforeAppli
     if (!this.io) return;
     this.io.disconnectSockets(true);
     this.io.engine.close();
+    // Stops the adapter's timers and listeners, then its connections.
+    this.io.of('/').adapter.close?.();
+    await this.adapter?.close();
   }
 
   /** Verifies the token and joins the user's rooms before the client sees `connect`. */

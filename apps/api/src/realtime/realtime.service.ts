@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import { SOCKET_EVENTS } from '@kindred/domain';
+import type { AttachedAdapter } from './socket-adapter';
 
 export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
@@ -15,9 +16,21 @@ export const userRoom = (userId: string) => `user:${userId}`;
 export class RealtimeService {
   private readonly logger = new Logger(RealtimeService.name);
   private server: Server | null = null;
+  private adapter: AttachedAdapter | null = null;
 
-  attach(server: Server): void {
+  attach(server: Server, adapter: AttachedAdapter | null = null): void {
     this.server = server;
+    this.adapter = adapter;
+  }
+
+  /** Which fan-out is in use and whether its backbone is reachable (health and metrics). */
+  fanOut(): { kind: string; healthy: boolean } {
+    return { kind: this.adapter?.kind ?? 'none', healthy: this.adapter?.healthy() ?? true };
+  }
+
+  /** Sockets connected to this instance. */
+  localConnections(): number {
+    return this.server?.engine.clientsCount ?? 0;
   }
 
   get io(): Server | null {
