@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as createRedisStreamsAdapter } from '@socket.io/redis-streams-adapter';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { createClient } from 'redis';
 import type { Server } from 'socket.io';
 import type { AppConfigService } from '../config/app-config.service';
@@ -34,13 +34,29 @@ export function adapterKind(config: Pick<AppConfigService, 'get' | 'isEmbeddedDa
  * Messages are stored before they are emitted, so a fan-out hiccup never loses one: clients catch
  * up with `sync`.
  */
+type Broadcast = (packet: unknown, opts: { flags?: Record<string, unknown> } & Record<string, unknown>, ...rest: unknown[]) => unknown;
+
+/**
+ * While the backbone is down, the cluster adapter would wait for its publish before delivering
+ * anything, even to this instance's own sockets. This keeps local delivery going: broadcasts are
+ * flagged local until the backbone is back (the other instances' clients catch up with `sync`).
+ */
+export function degradeToLocalWhileDown(io: Server, isUp: () => boolean): void {
+  const adapter = io.of('/').adapter as unknown as Record<'broadcast' | 'broadcastWithAck', Broadcast>;
+  for (const method of ['broadcast', 'broadcastWithAck'] as const) {
+    const original = adapter[method].bind(adapter);
+    adapter[method] = (packet, opts, ...rest) =>
+      original(packet, isUp() ? opts : { ...opts, flags: { ...opts.flags, local: true } }, ...rest);
+  }
+}
+
 export async function attachSocketAdapter(io: Server, config: AppConfigService, logger: Logger): Promise<AttachedAdapter> {
   const kind = adapterKind(config);
   if (kind === 'postgres') {
     const url = config.get('DATABASE_URL');
     if (!url) throw new Error('REALTIME_ADAPTER=postgres needs DATABASE_URL (the embedded database cannot LISTEN across connections)');
     let up = true;
-    const pool = new Pool({ connectionString: url, max: 3 });
+    const pool = new Pool({ connectionString: url, max: 3, connectionTimeoutMillis: 5000 });
     pool.on('error', (err) => {
       up = false;
       logger.warn(`Fan-out database connection lost: ${err.message}`);
@@ -48,6 +64,25 @@ export async function attachSocketAdapter(io: Server, config: AppConfigService, 
     pool.on('connect', () => {
       up = true;
     });
+    // The adapter keeps one client checked out for LISTEN and handles its 'end' (it reconnects),
+    // but a checked-out client without an 'error' listener would crash the process when the
+    // database goes away: listen on every client it takes.
+    const watch = (client: PoolClient) => {
+      if (client.listenerCount('error') === 0) {
+        client.on('error', (err: Error) => {
+          up = false;
+          logger.warn(`Fan-out listener lost its database connection (${err.message}); reconnecting`);
+        });
+      }
+      return client;
+    };
+    type Done = (err: Error | undefined, client?: PoolClient, release?: (e?: Error) => void) => void;
+    const connect = pool.connect.bind(pool) as (done?: Done) => Promise<PoolClient> | undefined;
+    (pool as unknown as { connect: (done?: Done) => Promise<PoolClient> | undefined }).connect = (done?: Done) => {
+      // pool.query() uses the callback form; the adapter's listener the promise form.
+      if (done) return connect((err, client, release) => done(err, client ? watch(client) : client, release));
+      return connect()!.then(watch);
+    };
     io.adapter(
       createPostgresAdapter(pool, {
         errorHandler: (err) => {
@@ -80,10 +115,11 @@ export async function attachSocketAdapter(io: Server, config: AppConfigService, 
     });
     await client.connect().catch((err: Error) => logger.warn(`Fan-out Redis not reachable yet: ${err.message}`));
     io.adapter(createRedisStreamsAdapter(client));
+    degradeToLocalWhileDown(io, () => client.isReady);
     logger.log('Real-time fan-out: Redis streams');
     return {
       kind,
-      healthy: () => up,
+      healthy: () => client.isReady,
       close: async () => {
         if (client.isOpen) await client.quit().catch(() => undefined);
       },
