@@ -22,6 +22,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { BlocksModule } from './blocks/blocks.module';
 import { ConversationsModule } from './conversations/conversations.module';
+import { ModerationModule } from './moderation/moderation.module';
 
 @Module({
   imports: [
@@ -52,6 +53,7 @@ import { ConversationsModule } from './conversations/conversations.module';
     RealtimeModule,
     BlocksModule,
     ConversationsModule,
+    ModerationModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

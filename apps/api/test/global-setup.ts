@@ -25,6 +25,8 @@ export default async function globalSetup(): Promise<void> {
     g.__kindredEmbedded = await startEmbeddedPostgis({ dataDir: ':memory:' });
     process.env['DATABASE_URL'] = g.__kindredEmbedded.url;
     process.env['DATABASE_POOL_SIZE'] = '1';
+    // PGlite serves one connection: no LISTEN/NOTIFY fan-out beside the app's own.
+    process.env['REALTIME_ADAPTER'] = 'none';
     process.env['KINDRED_TEST_DB_KIND'] = 'embedded';
     process.stdout.write('\nIntegration tests on embedded PostGIS (PGlite)\n');
   }
@@ -32,4 +34,10 @@ export default async function globalSetup(): Promise<void> {
   process.env['EMBEDDED_DB_DIR'] = ':memory:';
   process.env['NODE_ENV'] = 'test';
   process.env['LOG_LEVEL'] = 'warn';
+  // Every test signs up and writes from 127.0.0.1 in quick succession: limits far above what a run
+  // does (security.integration-spec.ts builds its own app with strict limits).
+  process.env['RATE_LIMIT_SIGN_IN_PER_EMAIL'] = '100000';
+  process.env['RATE_LIMIT_SIGN_IN_PER_IP'] = '100000';
+  process.env['RATE_LIMIT_SIGN_UP_PER_IP'] = '100000';
+  process.env['RATE_LIMIT_MUTATIONS_PER_USER'] = '100000';
 }

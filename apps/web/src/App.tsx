@@ -8,6 +8,8 @@ import { AboutPage } from './home/AboutPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { MapPage } from './map/MapPage';
+import { MessagesPage } from './messages/MessagesPage';
+import { ModerationPage } from './moderation/ModerationPage';
 import { NotificationsPage } from './notifications/NotificationsPage';
 import { EditProjectPage } from './projects/EditProjectPage';
 import { ExploreProjectsPage } from './projects/ExploreProjectsPage';
@@ -67,10 +69,34 @@ export function App() {
           }
         />
         <Route
+          path="messages"
+          element={
+            <RequireAuth>
+              <MessagesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="messages/:conversationId"
+          element={
+            <RequireAuth>
+              <MessagesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
           path="notifications"
           element={
             <RequireAuth>
               <NotificationsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="moderation"
+          element={
+            <RequireAuth>
+              <ModerationPage />
             </RequireAuth>
           }
         />

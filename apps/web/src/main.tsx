@@ -11,6 +11,7 @@ import { App } from './App';
 import { AuthSession, browserStorage } from './auth/auth-session';
 import { AuthProvider } from './auth/AuthProvider';
 import { requestRefresh } from './auth/refresh-request';
+import { MessagingProvider } from './messages/MessagingProvider';
 
 const session = new AuthSession(browserStorage(), (token) => requestRefresh(token));
 const client = createApolloClient(session);
@@ -23,7 +24,9 @@ createRoot(root).render(
     <ApolloProvider client={client}>
       <BrowserRouter>
         <AuthProvider session={session}>
-          <App />
+          <MessagingProvider session={session}>
+            <App />
+          </MessagingProvider>
         </AuthProvider>
       </BrowserRouter>
     </ApolloProvider>

@@ -38,5 +38,16 @@ export const ERROR_CODES = {
   requestPending: 'REQUEST_PENDING',
   conversationFull: 'CONVERSATION_FULL',
   suspended: 'ACCOUNT_SUSPENDED',
+  // WHAMinars
+  alreadyRegistered: 'ALREADY_REGISTERED',
+  notRegistered: 'NOT_REGISTERED',
+  registrationClosed: 'REGISTRATION_CLOSED',
+  webinarClosed: 'WEBINAR_CLOSED',
+  threadNotOpen: 'THREAD_NOT_OPEN',
+  checkInClosed: 'CHECK_IN_CLOSED',
+  // Hardening: refused before anything runs
+  queryTooDeep: 'QUERY_TOO_DEEP',
+  queryTooComplex: 'QUERY_TOO_COMPLEX',
+  operationNotAllowed: 'OPERATION_NOT_ALLOWED',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -13,6 +13,7 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-has
 import { TokensService } from './tokens.service';
 
 const invalidCredentials = () => apiError(ERROR_CODES.invalidCredentials, 'Email or password is not right.');
+const suspended = () => apiError(ERROR_CODES.suspended, 'This account has been suspended by a moderator.');
 
 /** Sign-up, sign-in, session refresh and sign-out, and account deletion (which needs the password). */
 @Injectable()
@@ -44,6 +45,7 @@ export class AuthService {
     const user = await this.clinicians.findByEmailWithPasswordHash(input.email);
     const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
     if (!user || !ok) throw invalidCredentials();
+    if (user.suspendedAt) throw suspended();
     return this.startSession(user);
   }
 
@@ -51,6 +53,8 @@ export class AuthService {
   async refreshSession(refreshToken: string): Promise<AuthPayload> {
     const { userId, nextRefreshToken } = await this.dataSource.transaction(async (manager) => {
       const owner = await this.tokens.consumeRefreshToken(refreshToken, manager);
+      // Suspension revokes every refresh token; this also covers one issued in the same instant.
+      if (await this.clinicians.isSuspended(owner, manager)) throw suspended();
       return { userId: owner, nextRefreshToken: await this.tokens.createRefreshToken(owner, manager) };
     });
     const user = await this.clinicians.findById(userId);

@@ -97,6 +97,19 @@ export class TokensService {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Revokes every live refresh token of the user (suspension); pass the caller's transaction. */
+  async revokeAllFor(userId: string, manager: EntityManager = this.tokens.manager): Promise<number> {
+    const result = await manager
+      .getRepository(RefreshTokenEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()' })
+      .where('user_id = :userId', { userId })
+      .andWhere('revoked_at IS NULL')
+      .execute();
+    return result.affected ?? 0;
+  }
+
   async deleteAllFor(userId: string, manager: EntityManager = this.tokens.manager): Promise<void> {
     await manager.getRepository(RefreshTokenEntity).delete({ userId });
   }

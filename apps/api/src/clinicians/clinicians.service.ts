@@ -57,11 +57,26 @@ export class CliniciansService {
     return this.users.findBy({ id: In(valid) });
   }
 
-  /** The user's current role, or null when the account no longer exists (one primary-key lookup). */
+  /**
+   * The user's current role, or null when the account no longer exists or is suspended (one
+   * primary-key lookup per request, so a suspension stops every token at once).
+   */
   async findRole(id: string): Promise<Role | null> {
     if (!isUuid(id)) return null;
-    const row = await this.users.findOne({ where: { id }, select: { id: true, role: true } });
-    return row?.role ?? null;
+    const row = await this.users.findOne({ where: { id }, select: { id: true, role: true, suspendedAt: true } });
+    return row && !row.suspendedAt ? row.role : null;
+  }
+
+  /** Whether a moderator has suspended the account; pass the caller's transaction when inside one. */
+  async isSuspended(id: string, manager: EntityManager = this.users.manager): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const rows: Array<{ suspended: boolean }> = await manager.query(`SELECT suspended_at IS NOT NULL AS suspended FROM users WHERE id = $1`, [id]);
+    return rows[0]?.suspended ?? false;
+  }
+
+  /** Marks the account suspended (keeps the first time); for moderation, inside its transaction. */
+  async suspend(id: string, manager: EntityManager = this.users.manager): Promise<void> {
+    await manager.query(`UPDATE users SET suspended_at = COALESCE(suspended_at, now()) WHERE id = $1`, [id]);
   }
 
   /** For sign-in: the account with its password hash, found case-insensitively by email. */

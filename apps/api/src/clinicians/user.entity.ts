@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ProfessionId, Role } from '@kindred/domain';
+import type { MessagePolicy, ProfessionId, Role } from '@kindred/domain';
 
 /** A clinician's account and profile. Email is unique case-insensitively (index on lower(email)). */
 @Entity('users')
@@ -30,6 +30,18 @@ export class UserEntity {
 
   @Column('text', { default: 'clinician' })
   role!: Role;
+
+  /** Who may send a first direct message: 'anyone', 'shared-theme' or 'nobody'. */
+  @Column('text', { name: 'message_policy', default: 'anyone' })
+  messagePolicy!: MessagePolicy;
+
+  /** Also email unread messages in a digest. */
+  @Column('boolean', { name: 'message_email_digest', default: false })
+  messageEmailDigest!: boolean;
+
+  /** Set by a moderator: the account can no longer sign in and its tokens stop working at once. */
+  @Column('timestamptz', { name: 'suspended_at', nullable: true })
+  suspendedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -16,6 +16,7 @@ export const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   EMBEDDED_DB_DIR: z.string().min(1).default('.kindred/data'),
+  MIGRATIONS_RUN: bool.default('true'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional().or(z.literal('').transform(() => undefined)),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
@@ -43,6 +44,27 @@ export const envSchema = z.object({
   REALTIME_ADAPTER: z.enum(['auto', 'none', 'postgres', 'redis']).default('auto'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   GRAPHQL_SCHEMA_FILE: z.string().optional().or(z.literal('').transform(() => undefined)),
+  // Hardening (docs/security.md)
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(1_000_000).default(2000),
+  GRAPHQL_ALLOWLIST: z.string().optional().or(z.literal('').transform(() => undefined)),
+  RATE_LIMITS_ENABLED: bool.default('true'),
+  RATE_LIMIT_SIGN_IN_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_SIGN_IN_PER_IP: z.coerce.number().int().min(1).default(50),
+  RATE_LIMIT_SIGN_UP_PER_IP: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_MUTATIONS_PER_USER: z.coerce.number().int().min(1).default(120),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[\w.:/, -]+)$/, 'must be true, false, a hop count or addresses/subnets')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+    .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'must be a comma-separated list of origins like https://app.example.org'),
+  LOG_FORMAT: z.enum(['json', 'text']).optional().or(z.literal('').transform(() => undefined)),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -1,9 +1,11 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppConfigService } from '../config/app-config.service';
 import { startEmbeddedPostgis, EmbeddedPostgis } from './embedded-postgis';
 import { MIGRATIONS } from './migrations';
 import { buildDataSourceOptions } from './data-source-options';
+import { runMigrationsLocked } from './run-migrations.util';
 
 export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
 
@@ -28,7 +30,11 @@ class EmbeddedShutdown implements OnApplicationShutdown {
       provide: DATABASE_CONNECTION,
       inject: [AppConfigService],
       useFactory: async (config: AppConfigService): Promise<DatabaseConnection> => {
+        migrateAtStart = config.get('MIGRATIONS_RUN');
         const url = config.get('DATABASE_URL');
+        // A pool of one (the embedded database, or PGlite served to tests) cannot hold the lock and
+        // run the migrations at once.
+        embeddedDatabase = !url || config.get('DATABASE_POOL_SIZE') < 2;
         if (url) return { url, poolSize: config.get('DATABASE_POOL_SIZE'), embedded: null };
         const embedded = await startEmbeddedPostgis({ dataDir: config.get('EMBEDDED_DB_DIR'), logger: new Logger('Database') });
         return { url: embedded.url, poolSize: 1, embedded };
@@ -40,6 +46,13 @@ class EmbeddedShutdown implements OnApplicationShutdown {
 })
 class DatabaseConnectionModule {}
 
+/**
+ * Set from the configuration when the connection is made (the data source factory is not
+ * injectable): whether to migrate at start (MIGRATIONS_RUN) and whether the database is embedded.
+ */
+let migrateAtStart = true;
+let embeddedDatabase = false;
+
 @Global()
 @Module({
   imports: [
@@ -49,9 +62,15 @@ class DatabaseConnectionModule {}
       useFactory: (connection: DatabaseConnection) => ({
         ...buildDataSourceOptions(connection.url, connection.poolSize),
         migrations: MIGRATIONS,
-        migrationsRun: true,
+        // Run below, under a lock, so instances starting together do not race.
+        migrationsRun: false,
         autoLoadEntities: true,
       }),
+      dataSourceFactory: async (options?: DataSourceOptions) => {
+        const dataSource = await new DataSource(options!).initialize();
+        if (migrateAtStart) await runMigrationsLocked(dataSource, { embedded: embeddedDatabase });
+        return dataSource;
+      },
     }),
   ],
   exports: [DatabaseConnectionModule],

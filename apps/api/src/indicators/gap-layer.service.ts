@@ -131,7 +131,7 @@ export class GapLayerService {
     const rows: Array<{ code: string | null; projects: number }> = await this.db.query(
       `WITH matching AS (
          SELECT ST_X(p.display_location::geometry) AS lng, ST_Y(p.display_location::geometry) AS lat, count(*)::int AS n
-           FROM projects p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+           FROM projects p WHERE ${['p.hidden_at IS NULL', ...where].join(' AND ')}
           GROUP BY 1, 2),
        points AS (SELECT ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography AS pt, n FROM matching)
        SELECT a.area_code AS code, sum(m.n)::int AS projects

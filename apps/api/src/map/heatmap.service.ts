@@ -99,7 +99,7 @@ export class HeatmapService {
 
   private async liveCells(bbox: BBox, level: number, filter: MapFilter): Promise<RawCell[]> {
     const params: unknown[] = [level, bbox.west, bbox.south, bbox.east, bbox.north];
-    const where = ['display_location && ST_MakeEnvelope($2, $3, $4, $5, 4326)::geography'];
+    const where = ['display_location && ST_MakeEnvelope($2, $3, $4, $5, 4326)::geography', 'hidden_at IS NULL'];
     const themes = filter.themes?.length ? [...new Set(filter.themes)] : null;
     let weight = 'count(*)';
     if (themes) {

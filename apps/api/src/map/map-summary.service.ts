@@ -116,7 +116,7 @@ export class MapSummaryService {
 
   private async liveRows(bbox: BBox, level: number, filter: MapFilter): Promise<ThemeRow[]> {
     const params: unknown[] = [level, bbox.west, bbox.south, bbox.east, bbox.north];
-    const where = ['display_location && ST_MakeEnvelope($2, $3, $4, $5, 4326)::geography'];
+    const where = ['display_location && ST_MakeEnvelope($2, $3, $4, $5, 4326)::geography', 'hidden_at IS NULL'];
     if (filter.stage) where.push(`stage = $${params.push(filter.stage)}`);
     if (filter.profession) where.push(`owner_profession = $${params.push(filter.profession)}`);
     if (filter.seekingCollaborators != null) where.push(`seeking_collaborators = $${params.push(filter.seekingCollaborators)}`);

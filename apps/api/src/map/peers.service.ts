@@ -103,7 +103,7 @@ export class PeersService {
     const rows: Array<{ id: string; owner_id: string; d: number; themes: string[] }> = await this.db.query(
       `SELECT p.id, p.owner_id, p.themes, ST_Distance(p.display_location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, false) AS d
          FROM projects p
-        WHERE p.themes && $3::text[] AND p.owner_id <> $4
+        WHERE p.themes && $3::text[] AND p.owner_id <> $4 AND p.hidden_at IS NULL
         ORDER BY cardinality(ARRAY(SELECT unnest(p.themes) INTERSECT SELECT unnest($3::text[]))) DESC, d ASC, p.id
         LIMIT $5 OFFSET $6`,
       [mine.exactLocation.lng, mine.exactLocation.lat, themes, viewerId, size + 1, offset],
@@ -151,6 +151,7 @@ export class PeersService {
        WHERE p.themes @> ARRAY['${theme}']::text[]
          AND ST_DWithin(p.display_location, ${here}, $3, false)
          AND p.owner_id <> $4
+         AND p.hidden_at IS NULL
        ORDER BY p.display_location <-> ${here}
        LIMIT ${Number(limit)})`;
     const safe = themes.filter(isThemeId);

@@ -18,6 +18,7 @@ function entity(overrides: Partial<ProjectEntity> = {}): ProjectEntity {
     placeName: null,
     seekingCollaborators: false,
     links: [],
+    hiddenAt: null,
     createdAt: new Date('2026-01-01T00:00:00Z'),
     updatedAt: new Date('2026-01-01T00:00:00Z'),
     ...overrides,

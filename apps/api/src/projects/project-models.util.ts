@@ -42,6 +42,7 @@ export function toProject(entity: ProjectEntity, viewerId: string | null): Proje
     links: entity.links,
     ownerId: entity.ownerId,
     isMine,
+    hiddenAt: isMine ? (entity.hiddenAt ?? null) : null,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };

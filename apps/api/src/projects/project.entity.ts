@@ -50,6 +50,10 @@ export class ProjectEntity {
   @Column('text', { array: true, default: () => `'{}'` })
   links!: string[];
 
+  /** Set when a moderator hides it (or suspends its owner): gone from every public view, still the owner's. */
+  @Column('timestamptz', { name: 'hidden_at', nullable: true })
+  hiddenAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

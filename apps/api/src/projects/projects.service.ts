@@ -140,7 +140,8 @@ export class ProjectsService {
     if (Object.keys(changes).length) await this.projects.update({ id }, changes);
     const project = await this.findOne(id, viewerId);
     const before = fromGeoJsonPoint(current.displayLocation);
-    if (changes.displayLocation && (before.lat !== project.location.lat || before.lng !== project.location.lng)) {
+    // A hidden project is announced to no one (alerts).
+    if (changes.displayLocation && !current.hiddenAt && (before.lat !== project.location.lat || before.lng !== project.location.lng)) {
       await this.events.projectPlaced({
         projectId: id,
         ownerId: current.ownerId,
@@ -160,24 +161,45 @@ export class ProjectsService {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Public: one project as `viewerId` (null when anonymous) may see it. */
+  /** Public: one project as `viewerId` (null when anonymous) may see it; a hidden one only its owner. */
   async findOne(id: string, viewerId: string | null): Promise<Project> {
     const entity = isUuid(id) ? await this.projects.findOneBy({ id }) : null;
-    if (!entity) throw notFound('Project', 'id');
+    if (!entity || (entity.hiddenAt && entity.ownerId !== viewerId)) throw notFound('Project', 'id');
     await this.attachExactPoints([entity], viewerId);
     return toProject(entity, viewerId);
   }
 
   /**
    * Several projects as `viewerId` may see them (for other modules' lists, e.g. peers), in no
-   * particular order; unknown ids are skipped. Exact points only on the viewer's own.
+   * particular order; unknown ids, and hidden projects not the viewer's, are skipped. Exact points
+   * only on the viewer's own. `includeHidden` is for moderators: every project, with `hiddenAt`.
    */
-  async findManyByIds(ids: readonly string[], viewerId: string | null): Promise<Project[]> {
+  async findManyByIds(ids: readonly string[], viewerId: string | null, { includeHidden = false } = {}): Promise<Project[]> {
     const valid = [...new Set(ids)].filter(isUuid);
     if (!valid.length) return [];
-    const entities = await this.projects.createQueryBuilder('p').where('p.id IN (:...ids)', { ids: valid }).getMany();
+    const qb = this.projects.createQueryBuilder('p').where('p.id IN (:...ids)', { ids: valid });
+    if (!includeHidden) qb.andWhere('(p.hidden_at IS NULL OR p.owner_id = :viewerId)', { viewerId });
+    const entities = await qb.getMany();
     await this.attachExactPoints(entities, viewerId);
-    return entities.map((e) => toProject(e, viewerId));
+    return entities.map((e) => (includeHidden ? { ...toProject(e, viewerId), hiddenAt: e.hiddenAt } : toProject(e, viewerId)));
+  }
+
+  /** Moderation: hides one project from every public view (the first time is kept); false if unknown. */
+  async hide(id: string, manager: EntityManager = this.projects.manager): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const [, affected] = (await manager.query(`UPDATE projects SET hidden_at = COALESCE(hidden_at, now()) WHERE id = $1`, [id])) as [
+      unknown,
+      number,
+    ];
+    return affected > 0;
+  }
+
+  /** Moderation (suspension): hides every project of the owner; returns how many were newly hidden. */
+  async hideAllOwnedBy(ownerId: string, manager: EntityManager = this.projects.manager): Promise<number> {
+    const [, affected] = (await manager.query(`UPDATE projects SET hidden_at = now() WHERE owner_id = $1 AND hidden_at IS NULL`, [
+      ownerId,
+    ])) as [unknown, number];
+    return affected;
   }
 
   /**
@@ -190,7 +212,7 @@ export class ProjectsService {
     first: number,
     viewerId: string | null,
   ): Promise<{ nodes: Project[]; totalCount: number }> {
-    const qb = this.applyFilter(this.projects.createQueryBuilder('p'), filter).andWhere(
+    const qb = this.applyFilter(this.visible(), filter).andWhere(
       'p.display_location && ST_MakeEnvelope(:west, :south, :east, :north, 4326)::geography',
       { ...bbox },
     );
@@ -223,7 +245,7 @@ export class ProjectsService {
     const cursor = after ? decodeProjectCursor(after) : null;
     if (after && !cursor) throw badInput('after', 'after is not a cursor from this list.');
 
-    const filtered = this.applyFilter(this.projects.createQueryBuilder('p'), filter ?? {});
+    const filtered = this.applyFilter(this.visible(), filter ?? {});
     const totalCount = await filtered.clone().getCount();
     const page = filtered.clone().addSelect(CURSOR_TS_SQL, 'cursor_ts');
     if (cursor) {
@@ -279,6 +301,11 @@ export class ProjectsService {
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
     }));
+  }
+
+  /** Projects everyone may see: not hidden by a moderator (a suspended owner's are hidden too). */
+  private visible(): SelectQueryBuilder<ProjectEntity> {
+    return this.projects.createQueryBuilder('p').where('p.hidden_at IS NULL');
   }
 
   private applyFilter(qb: SelectQueryBuilder<ProjectEntity>, filter: ProjectFilterInput): SelectQueryBuilder<ProjectEntity> {

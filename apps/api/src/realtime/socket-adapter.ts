@@ -20,7 +20,8 @@ export function adapterKind(config: Pick<AppConfigService, 'get' | 'isEmbeddedDa
   const wanted = config.get('REALTIME_ADAPTER');
   if (wanted !== 'auto') return wanted;
   if (config.get('REDIS_URL')) return 'redis';
-  return config.isEmbeddedDatabase ? 'none' : 'postgres';
+  // A pool of one is the embedded database (or PGlite served to tests): it cannot LISTEN beside the app.
+  return config.isEmbeddedDatabase || config.get('DATABASE_POOL_SIZE') < 2 ? 'none' : 'postgres';
 }
 
 /**

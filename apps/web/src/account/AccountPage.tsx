@@ -4,7 +4,9 @@ import { formErrorsFrom } from '../forms/api-errors.util';
 import { ErrorState } from '../layout/ErrorState';
 import { LoadingState } from '../layout/LoadingState';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
+import { MessagingSettingsSection } from '../messages/MessagingSettingsSection';
 import { formatDate } from '../projects/format.util';
+import { BlockedPeopleSection } from './BlockedPeopleSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
 import { ExportDataSection } from './ExportDataSection';
 import { ProfileForm } from './ProfileForm';
@@ -30,6 +32,8 @@ export function AccountPage() {
             <p className="muted">Other members see your display name, profession, specialty and organisation.</p>
             <ProfileForm key={me.id} account={me} />
           </section>
+          <MessagingSettingsSection />
+          <BlockedPeopleSection />
           <ExportDataSection />
           <DeleteAccountSection />
         </>

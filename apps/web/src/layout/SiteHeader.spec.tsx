@@ -1,6 +1,6 @@
 import '../testing/jsdom-polyfills';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { UNREAD_NOTIFICATION_COUNT } from '@kindred/api-client';
+import { UNREAD_MESSAGE_COUNT, UNREAD_NOTIFICATION_COUNT } from '@kindred/api-client';
 import { fakeAuth, renderWithProviders } from '../testing/render-with-providers';
 import { AppLayout } from './AppLayout';
 
@@ -8,9 +8,10 @@ const names = () =>
   Array.from(screen.getByRole('navigation', { name: 'Main' }).querySelectorAll('a, button')).map(
     (el) => el.getAttribute('aria-label') ?? el.textContent,
   );
-/** Members' headers ask for the unread notification count. */
-const unread = (count: number) => [
+/** Members' headers ask for the unread notification and message counts. */
+const unread = (count: number, messages = 0) => [
   { request: { query: UNREAD_NOTIFICATION_COUNT }, result: { data: { unreadNotificationCount: count } }, maxUsageCount: 10 },
+  { request: { query: UNREAD_MESSAGE_COUNT }, result: { data: { unreadMessageCount: messages } }, maxUsageCount: 10 },
 ];
 
 describe('site header and layout', () => {
@@ -19,11 +20,12 @@ describe('site header and layout', () => {
     expect(names()).toEqual(['Map', 'Explore projects', 'Sign in', 'Sign up']);
   });
 
-  it('offers my projects, alerts, account, notifications and sign out to members', async () => {
+  it('offers my projects, alerts, account, messages, notifications and sign out to members', async () => {
     const auth = fakeAuth();
-    renderWithProviders(<AppLayout />, { auth, mocks: unread(3) });
+    renderWithProviders(<AppLayout />, { auth, mocks: unread(3, 2) });
     await screen.findByRole('link', { name: 'Notifications, 3 unread' });
-    expect(names()).toEqual(['Map', 'Explore projects', 'My projects', 'Alerts', 'Account', 'Notifications, 3 unread', 'Sign out']);
+    await screen.findByRole('link', { name: 'Messages, 2 unread' });
+    expect(names()).toEqual(['Map', 'Explore projects', 'My projects', 'Alerts', 'Account', 'Messages, 2 unread', 'Notifications, 3 unread', 'Sign out']);
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(auth.signOut).toHaveBeenCalled();
   });

@@ -1,5 +1,6 @@
 import { Link, NavLink } from 'react-router';
 import { useAuth } from '../auth/useAuth';
+import { MessagesNavLink } from '../messages/MessagesNavLink';
 import { NotificationsBell } from '../notifications/NotificationsBell';
 
 interface NavItem {
@@ -16,14 +17,19 @@ const MEMBER_ITEMS: readonly NavItem[] = [
   { to: '/alerts', label: 'Alerts' },
   { to: '/account', label: 'Account' },
 ];
+const ADMIN_ITEMS: readonly NavItem[] = [{ to: '/moderation', label: 'Moderation' }];
 const GUEST_ITEMS: readonly NavItem[] = [
   { to: '/sign-in', label: 'Sign in' },
   { to: '/sign-up', label: 'Sign up' },
 ];
 
 export function SiteHeader() {
-  const { status, signOut } = useAuth();
-  const items = [...PUBLIC_ITEMS, ...(status === 'signed-in' ? MEMBER_ITEMS : status === 'signed-out' ? GUEST_ITEMS : [])];
+  const { status, account, signOut } = useAuth();
+  const items = [
+    ...PUBLIC_ITEMS,
+    ...(status === 'signed-in' ? MEMBER_ITEMS : status === 'signed-out' ? GUEST_ITEMS : []),
+    ...(status === 'signed-in' && account?.role === 'admin' ? ADMIN_ITEMS : []),
+  ];
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -43,6 +49,11 @@ export function SiteHeader() {
                 </NavLink>
               </li>
             ))}
+            {status === 'signed-in' ? (
+              <li>
+                <MessagesNavLink />
+              </li>
+            ) : null}
             {status === 'signed-in' ? (
               <li>
                 <NotificationsBell />

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { MapProject } from '@kindred/api-client';
 import { professionLabel, stageLabel } from '@kindred/domain';
 import { distanceKm, formatApproxDistance, type LatLng } from '@kindred/geo';
+import { MessageButton } from '../messages/MessageButton';
 import { ThemeTags } from '../projects/ThemeTags';
 
 export interface DistanceOrigin {
@@ -48,13 +49,11 @@ export function MapProjectCard({ project, origin, reason, onClose, headingRef }:
           <p className="muted map-card__mine">This is your project.</p>
         ) : (
           <div className="map-card__message">
-            {/* Kept in place for the conversations feature; disabled until it lands. */}
-            <button type="button" className="button button--small" disabled aria-describedby={`${headingId}-soon`}>
-              Message<span className="visually-hidden"> {project.owner.displayName}</span>
-            </button>
-            <span id={`${headingId}-soon`} className="map-card__soon">
-              Messaging arrives soon
-            </span>
+            <MessageButton
+              userId={project.owner.id}
+              personName={project.owner.displayName}
+              project={{ id: project.id, title: project.title }}
+            />
           </div>
         )}
         <button type="button" className="button button--secondary button--small" onClick={onClose}>

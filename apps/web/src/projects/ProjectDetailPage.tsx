@@ -3,10 +3,14 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { PROJECT } from '@kindred/api-client';
 import { ERROR_CODES, LOCATION_PRECISIONS, professionLabel, stageLabel } from '@kindred/domain';
+import { useAuth } from '../auth/useAuth';
 import { errorCodeOf, formErrorsFrom } from '../forms/api-errors.util';
 import { ErrorState } from '../layout/ErrorState';
 import { LoadingState } from '../layout/LoadingState';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
+import { MessageButton } from '../messages/MessageButton';
+import { HiddenProjectNotice } from '../moderation/HiddenProjectNotice';
+import { ReportButton } from '../moderation/ReportButton';
 import { DeleteProjectButton } from './DeleteProjectButton';
 import { SimilarProjects } from './SimilarProjects';
 import { displayUrl, formatDate } from './format.util';
@@ -16,6 +20,7 @@ const LocationMap = lazy(() => import('../map/LocationMap').then((m) => ({ defau
 
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
+  const { status } = useAuth();
   const { data, loading, error, refetch } = useQuery(PROJECT, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const project = data?.project;
   useDocumentTitle(project ? project.title : error ? 'Project not found' : 'Project');
@@ -59,8 +64,13 @@ export function ProjectDetailPage() {
               Edit project
             </Link>
           </div>
+        ) : status === 'signed-in' ? (
+          <div className="page__header-actions">
+            <ReportButton target={{ projectId: project.id }} subject="this project" />
+          </div>
         ) : null}
       </div>
+      <HiddenProjectNotice projectId={project.id} isMine={project.isMine} />
 
       <div className="project-detail__layout">
         <div className="project-detail__main">
@@ -100,6 +110,9 @@ export function ProjectDetailPage() {
             <p className="panel__lead">{owner.displayName}</p>
             <p>{professionLabel(owner.profession, owner.specialty)}</p>
             {owner.organisation ? <p>{owner.organisation}</p> : null}
+            {project.isMine ? null : (
+              <MessageButton userId={owner.id} personName={owner.displayName} project={{ id: project.id, title: project.title }} small={false} />
+            )}
           </section>
           <section className="panel" aria-labelledby="where-title">
             <h2 id="where-title" className="panel__title">

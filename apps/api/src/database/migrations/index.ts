@@ -4,6 +4,7 @@ import { ThemePointIndexes1764300000000 } from './1764300000000-theme-point-inde
 import { AlertsAndNotifications1764410000000 } from './1764410000000-alerts-and-notifications';
 import { Indicators1764450000000 } from './1764450000000-indicators';
 import { Conversations1764500000000 } from './1764500000000-conversations';
+import { HiddenProjects1764510000000 } from './1764510000000-hidden-projects';
 import { SocketIoAttachments1764530000000 } from './1764530000000-socket-io-attachments';
 
 /** Every migration, oldest first. Add each new one here (one per schema change, reversible). */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   AlertsAndNotifications1764410000000,
   Indicators1764450000000,
   Conversations1764500000000,
+  HiddenProjects1764510000000,
   SocketIoAttachments1764530000000,
 ];

@@ -47,6 +47,12 @@ export class Project {
   @Field({ description: 'True when the caller owns this project.' })
   isMine!: boolean;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When a moderator hid it from everyone else; only ever shown to its owner (and moderators), null otherwise.',
+  })
+  hiddenAt!: Date | null;
+
   @Field()
   createdAt!: Date;
 
