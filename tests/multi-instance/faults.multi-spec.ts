@@ -4,7 +4,8 @@ import { io, type Socket } from 'socket.io-client';
 import type { SocketAck, SocketMessage, SyncResult } from '@kindred/domain';
 import { type ApiInstance, redisAvailable, type RedisServer, startApi, startRedis } from './processes';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// The throwaway-server helper the benchmarks use (a script outside any project), so it can be stopped and restarted here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries
 const { startTempPostgres } = require('../../tools/pg-temp.cjs') as {
   startTempPostgres(o: { dir: string }): Promise<{ url: string; stop(): void; restart(): void }>;
 };

@@ -99,6 +99,28 @@ describe('peer finder (integration, real PostGIS)', () => {
     expect(res.data!.peers.nodes.map((n) => n.clinician.displayName)).toEqual(['Leeds, one theme', 'Bradford, all three themes']);
   });
 
+  it('hides people I blocked and people who blocked me, in peers and similar projects', async () => {
+    const SIMILAR = `query($id: ID!) { similarProjects(projectId: $id, first: 50) { nodes { clinician { displayName } } } }`;
+    const names = async () => (await peers({ projectId: myProjectId, radiusKm: 60 })).data!.peers.nodes.map((n) => n.clinician.displayName);
+    const similar = async () =>
+      ((await t.gql<{ similarProjects: { nodes: Array<{ clinician: { displayName: string } }> } }>(SIMILAR, { id: myProjectId }, me.token)).data!
+        .similarProjects.nodes.map((n) => n.clinician.displayName));
+    expect(await names()).toContain('Bradford, all three themes');
+    expect(await similar()).toContain('York, two themes');
+    const block = await t.gql(`mutation($id: ID!) { blockUser(userId: $id) }`, { id: people.bradfordAll }, me.token);
+    expect(block.data).toEqual({ blockUser: true });
+    await t.db.query(`INSERT INTO blocks (blocker_id, blocked_id) VALUES ($1, $2)`, [people.yorkTwo, me.id]);
+    try {
+      expect(await names()).toEqual(['Leeds, one theme', 'Sheffield, all three themes']);
+      expect(await similar()).not.toContain('Bradford, all three themes');
+      expect(await similar()).not.toContain('York, two themes');
+    } finally {
+      await t.gql(`mutation($id: ID!) { unblockUser(userId: $id) }`, { id: people.bradfordAll }, me.token);
+      await t.db.query(`DELETE FROM blocks WHERE blocker_id = $1`, [people.yorkTwo]);
+    }
+    expect(await names()).toContain('Bradford, all three themes');
+  });
+
   it('measures to the rounded point of a region project and never reveals its exact point', async () => {
     const res = await peers({ projectId: myProjectId, radiusKm: 60 });
     const york = res.data!.peers.nodes.find((n) => n.clinician.displayName === 'York, two themes')!;

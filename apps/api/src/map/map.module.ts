@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BlocksModule } from '../blocks/blocks.module';
 import { CliniciansModule } from '../clinicians/clinicians.module';
 import { PlacesModule } from '../places/places.module';
 import { ProjectsModule } from '../projects/projects.module';
@@ -13,7 +14,7 @@ import { PeersService } from './peers.service';
  * ProjectsService so privacy rules stay in one place.
  */
 @Module({
-  imports: [ProjectsModule, CliniciansModule, PlacesModule],
+  imports: [ProjectsModule, CliniciansModule, PlacesModule, BlocksModule],
   providers: [HeatmapService, PeersService, MapSummaryService, MapResolver],
   exports: [HeatmapService],
 })

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ERROR_CODES, isThemeId, LIMITS } from '@kindred/domain';
 import { formatApproxDistance, LatLng } from '@kindred/geo';
+import { BlocksService } from '../blocks/blocks.service';
 import { toClinician } from '../clinicians/clinician-models.util';
 import { CliniciansService } from '../clinicians/clinicians.service';
 import { badInput } from '../common/graphql-errors.util';
@@ -67,6 +68,7 @@ export class PeersService {
     private readonly projects: ProjectsService,
     private readonly clinicians: CliniciansService,
     private readonly places: PlacesService,
+    private readonly blocks: BlocksService,
   ) {}
 
   async peers(viewerId: string, input: PeerSearchInput, first: number | null, after: string | null): Promise<PeerConnection> {
@@ -103,10 +105,10 @@ export class PeersService {
     const rows: Array<{ id: string; owner_id: string; d: number; themes: string[] }> = await this.db.query(
       `SELECT p.id, p.owner_id, p.themes, ST_Distance(p.display_location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, false) AS d
          FROM projects p
-        WHERE p.themes && $3::text[] AND p.owner_id <> $4 AND p.hidden_at IS NULL
+        WHERE p.themes && $3::text[] AND p.owner_id <> $4 AND p.owner_id <> ALL($7::uuid[]) AND p.hidden_at IS NULL
         ORDER BY cardinality(ARRAY(SELECT unnest(p.themes) INTERSECT SELECT unnest($3::text[]))) DESC, d ASC, p.id
         LIMIT $5 OFFSET $6`,
-      [mine.exactLocation.lng, mine.exactLocation.lat, themes, viewerId, size + 1, offset],
+      [mine.exactLocation.lng, mine.exactLocation.lat, themes, viewerId, size + 1, offset, await this.blocks.blockedEitherWay(viewerId)],
     );
     const page: RankedPeer[] = rows.slice(0, size).map((r) => {
       const shared = themes.filter((t) => r.themes.includes(t));
@@ -151,12 +153,14 @@ export class PeersService {
        WHERE p.themes @> ARRAY['${theme}']::text[]
          AND ST_DWithin(p.display_location, ${here}, $3, false)
          AND p.owner_id <> $4
+         AND p.owner_id <> ALL($5::uuid[])
          AND p.hidden_at IS NULL
        ORDER BY p.display_location <-> ${here}
        LIMIT ${Number(limit)})`;
     const safe = themes.filter(isThemeId);
     const sql = safe.map(walk).join(' UNION ALL ');
-    const params = [origin.lng, origin.lat, radiusKm * 1000, viewerId];
+    // People who blocked the searcher, or whom the searcher blocked, never appear.
+    const params = [origin.lng, origin.lat, radiusKm * 1000, viewerId, await this.blocks.blockedEitherWay(viewerId)];
     // Planner statistics would rather collect the whole circle with a bitmap scan and sort it;
     // a bounded walk must go nearest-first through the index. The unbounded cost estimates would
     // also trigger JIT compilation, which costs far more than these few hundred rows.

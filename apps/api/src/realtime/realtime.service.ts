@@ -72,6 +72,22 @@ export class RealtimeService {
     this.server.in(userRoom(userId)).disconnectSockets(true);
   }
 
+  /** Of these users, those with a socket connected on any instance (one adapter request for all). */
+  async onlineAmong(userIds: readonly string[]): Promise<Set<string>> {
+    const online = new Set<string>();
+    if (!this.server || !userIds.length) return online;
+    try {
+      const sockets = await this.server.in(userIds.map(userRoom)).fetchSockets();
+      for (const socket of sockets) {
+        const id = (socket.data as { user?: { id?: string } } | undefined)?.user?.id;
+        if (id) online.add(id);
+      }
+    } catch (error) {
+      this.logger.warn(`Presence check failed: ${(error as Error).message}`);
+    }
+    return online;
+  }
+
   /** Whether the user has a socket connected on any instance (for "notify while away"). */
   async isOnline(userId: string): Promise<boolean> {
     if (!this.server) return false;

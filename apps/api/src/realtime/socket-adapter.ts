@@ -4,6 +4,7 @@ import { createAdapter as createRedisStreamsAdapter } from '@socket.io/redis-str
 import { Pool, type PoolClient } from 'pg';
 import { createClient } from 'redis';
 import type { Server } from 'socket.io';
+import { MessageType } from 'socket.io-adapter';
 import type { AppConfigService } from '../config/app-config.service';
 
 export type AdapterKind = 'none' | 'postgres' | 'redis';
@@ -35,20 +36,37 @@ export function adapterKind(config: Pick<AppConfigService, 'get' | 'isEmbeddedDa
  * Messages are stored before they are emitted, so a fan-out hiccup never loses one: clients catch
  * up with `sync`.
  */
-type Broadcast = (packet: unknown, opts: { flags?: Record<string, unknown> } & Record<string, unknown>, ...rest: unknown[]) => unknown;
+interface BroadcastOptions {
+  rooms: Set<string>;
+  except: Set<string>;
+  flags?: Record<string, unknown>;
+}
+interface ClusterAdapterInternals {
+  broadcast(packet: unknown, opts: BroadcastOptions): unknown;
+  publishAndReturnOffset(message: { type: number; data: unknown }): Promise<unknown>;
+}
 
 /**
- * While the backbone is down, the cluster adapter would wait for its publish before delivering
- * anything, even to this instance's own sockets. This keeps local delivery going: broadcasts are
- * flagged local until the backbone is back (the other instances' clients catch up with `sync`).
+ * The cluster adapters publish a broadcast to the backbone and only then deliver it to this
+ * instance's own sockets, so every local delivery waits for a database or Redis round trip (and,
+ * while the backbone is down, for ever). Here this instance's sockets get it at once and the
+ * publish for the other instances follows without holding anything up; while the backbone is
+ * down only the local delivery happens (the other instances' clients catch up with `sync`).
  */
-export function degradeToLocalWhileDown(io: Server, isUp: () => boolean): void {
-  const adapter = io.of('/').adapter as unknown as Record<'broadcast' | 'broadcastWithAck', Broadcast>;
-  for (const method of ['broadcast', 'broadcastWithAck'] as const) {
-    const original = adapter[method].bind(adapter);
-    adapter[method] = (packet, opts, ...rest) =>
-      original(packet, isUp() ? opts : { ...opts, flags: { ...opts.flags, local: true } }, ...rest);
-  }
+export function deliverLocallyFirst(io: Server, isUp: () => boolean, logger: Logger): void {
+  const adapter = io.of('/').adapter as unknown as ClusterAdapterInternals;
+  const original = adapter.broadcast.bind(adapter);
+  adapter.broadcast = (packet, opts) => {
+    const flags = opts.flags ?? {};
+    original(packet, { ...opts, flags: { ...flags, local: true } });
+    if (flags['local'] || !isUp()) return;
+    adapter
+      .publishAndReturnOffset({
+        type: MessageType.BROADCAST,
+        data: { packet, opts: { rooms: [...opts.rooms], except: [...opts.except], flags } },
+      })
+      .catch((error: Error) => logger.warn(`Fan-out publish failed: ${error.message}`));
+  };
 }
 
 export async function attachSocketAdapter(io: Server, config: AppConfigService, logger: Logger): Promise<AttachedAdapter> {
@@ -92,6 +110,7 @@ export async function attachSocketAdapter(io: Server, config: AppConfigService, 
         },
       }),
     );
+    deliverLocallyFirst(io, () => true, logger);
     logger.log('Real-time fan-out: PostgreSQL LISTEN/NOTIFY');
     return { kind, healthy: () => up, close: () => pool.end() };
   }
@@ -116,7 +135,7 @@ export async function attachSocketAdapter(io: Server, config: AppConfigService, 
     });
     await client.connect().catch((err: Error) => logger.warn(`Fan-out Redis not reachable yet: ${err.message}`));
     io.adapter(createRedisStreamsAdapter(client));
-    degradeToLocalWhileDown(io, () => client.isReady);
+    deliverLocallyFirst(io, () => client.isReady, logger);
     logger.log('Real-time fan-out: Redis streams');
     return {
       kind,
