@@ -1,5 +1,7 @@
 import { createTestApp, countRows, GqlResult, TestApp } from './test-app';
 import { registerProject, signUp, SignedUpUser } from './fixtures';
+import { openDirect, send } from './conversation-fixtures';
+import { connect } from './socket-fixtures';
 
 const UPDATE_PROFILE = `mutation($input: UpdateProfileInput!) {
   updateProfile(input: $input) { id email displayName profession specialty organisation bio role }
@@ -167,6 +169,29 @@ describe('accounts: profile, roles, export, deletion (integration)', () => {
       expect(json).not.toContain('Not mine');
     });
 
+    it('includes my messaging data: settings, conversations, messages I wrote, blocks, reports, alerts, notifications', async () => {
+      const user = await signUp(t, { displayName: 'Chatty' });
+      const other = await signUp(t);
+      const third = await signUp(t);
+      const conversationId = await openDirect(t, user, other);
+      const mine = await send(t, user, conversationId, 'My own words');
+      const theirs = await send(t, other, conversationId, 'Their words are theirs');
+      await t.gql(`mutation($id: ID!) { blockUser(userId: $id) }`, { id: third.id }, user.token);
+      await t.gql(`mutation($i: ReportInput!) { reportContent(input: $i) { id } }`, { i: { messageId: theirs.id, reason: 'spam' } }, user.token);
+      const doc = JSON.parse((await t.gql<{ exportMyData: string }>(`{ exportMyData }`, {}, user.token)).data!.exportMyData) as Record<
+        string,
+        Array<Record<string, unknown>> | Record<string, unknown>
+      >;
+      expect(doc['messaging']).toEqual({ messagePolicy: 'anyone', emailDigest: false });
+      expect(doc['conversations']).toEqual([expect.objectContaining({ id: conversationId, kind: 'direct', status: 'open' })]);
+      expect(doc['messages']).toEqual([expect.objectContaining({ id: mine.id, body: 'My own words' })]);
+      expect(doc['blocks']).toEqual([expect.objectContaining({ user_id: third.id })]);
+      expect(doc['reports']).toEqual([expect.objectContaining({ message_id: theirs.id, reason: 'spam' })]);
+      expect(Array.isArray(doc['alerts']) && Array.isArray(doc['notifications'])).toBe(true);
+      // Only what I wrote (the notification preview of their message is mine and is included).
+      expect(JSON.stringify(doc['messages'])).not.toContain('Their words are theirs');
+    });
+
     it('refuses an anonymous caller (UNAUTHENTICATED)', async () => {
       expect(errorOf(await t.gql(`{ exportMyData }`)).code).toBe('UNAUTHENTICATED');
     });
@@ -213,6 +238,31 @@ describe('accounts: profile, roles, export, deletion (integration)', () => {
       // Someone else's data is untouched.
       expect((await t.gql<{ project: { id: string } }>(`query($id: ID!) { project(id: $id) { id } }`, { id: kept.id })).data?.project.id).toBe(kept.id);
       expect((await t.gql<{ me: { id: string } }>(ME, {}, bystander.token)).data?.me.id).toBe(bystander.id);
+    });
+
+    it('wipes the text of my messages from others’ conversations and ends my live sockets', async () => {
+      const user = await signUp(t);
+      const other = await signUp(t);
+      const conversationId = await openDirect(t, user, other);
+      const message = await send(t, user, conversationId, 'Something I said');
+      const socket = await connect(t, user.token);
+      try {
+        const ended = socket.next('session:expired');
+        await t.gql(DELETE_ACCOUNT, { password: user.password }, user.token);
+        await ended;
+        const [row] = await t.db.query(`SELECT author_id, body, deleted_at FROM messages WHERE id = $1`, [message.id]);
+        expect(row.author_id).toBeNull();
+        expect(row.body).not.toContain('Something I said');
+        expect(row.deleted_at).not.toBeNull();
+        const history = await t.gql<{ conversationMessages: { nodes: Array<{ id: string; body: string | null; author: unknown }> } }>(
+          `query($id: ID!) { conversationMessages(conversationId: $id) { nodes { id body author { id } } } }`,
+          { id: conversationId },
+          other.token,
+        );
+        expect(history.data!.conversationMessages.nodes).toEqual([{ id: message.id, body: null, author: null }]);
+      } finally {
+        socket.close();
+      }
     });
 
     it('frees the email address for a new sign-up', async () => {

@@ -10,6 +10,7 @@ import type { SignInInput } from './dto/sign-in.input';
 import type { SignUpInput } from './dto/sign-up.input';
 import type { AuthPayload } from './models/auth-payload.model';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hashing.util';
+import { RealtimeService } from '../realtime/realtime.service';
 import { TokensService } from './tokens.service';
 
 const invalidCredentials = () => apiError(ERROR_CODES.invalidCredentials, 'Email or password is not right.');
@@ -23,6 +24,7 @@ export class AuthService {
     private readonly projects: ProjectsService,
     private readonly tokens: TokensService,
     private readonly dataSource: DataSource,
+    private readonly realtime: RealtimeService,
   ) {}
 
   async signUp(input: SignUpInput): Promise<AuthPayload> {
@@ -74,10 +76,17 @@ export class AuthService {
       throw apiError(ERROR_CODES.invalidCredentials, 'That password is not right.', 'password');
     }
     await this.dataSource.transaction(async (manager) => {
+      // Their words go with them: messages keep their place in others' conversations, shown as
+      // deleted, with no author and no text.
+      await manager.query(
+        `UPDATE messages SET body = '(deleted)', mention_ids = '{}', deleted_at = coalesce(deleted_at, now()) WHERE author_id = $1`,
+        [userId],
+      );
       await this.projects.deleteAllOwnedBy(userId, manager);
       await this.tokens.deleteAllFor(userId, manager);
       await this.clinicians.deleteAccount(userId, manager);
     });
+    this.realtime.disconnectUser(userId, 'account-deleted');
     return true;
   }
 

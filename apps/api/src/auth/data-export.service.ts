@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { CliniciansService } from '../clinicians/clinicians.service';
 import { notFound } from '../common/graphql-errors.util';
 import { ProjectsService } from '../projects/projects.service';
@@ -11,7 +13,13 @@ export class DataExportService {
     private readonly clinicians: CliniciansService,
     private readonly projects: ProjectsService,
     private readonly tokens: TokensService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
+
+  /** One query per kind of personal data the other modules keep; rows as stored, oldest first. */
+  private async rows(sql: string, userId: string): Promise<unknown[]> {
+    return this.db.query(sql, [userId]);
+  }
 
   async exportFor(userId: string): Promise<string> {
     const user = await this.clinicians.findById(userId);
@@ -33,6 +41,37 @@ export class DataExportService {
       },
       projects: await this.projects.exportOwnedBy(userId),
       sessions: await this.tokens.sessionsOf(userId),
+      messaging: {
+        messagePolicy: user.messagePolicy,
+        emailDigest: user.messageEmailDigest,
+      },
+      alerts: await this.rows(
+        `SELECT id, name, ST_Y(centre::geometry) AS lat, ST_X(centre::geometry) AS lng, radius_km, region, place_name, themes,
+                email_digest, created_at, updated_at
+           FROM alerts WHERE user_id = $1 ORDER BY created_at`,
+        userId,
+      ),
+      notifications: await this.rows(
+        `SELECT id, type, message, link, read_at, created_at FROM notifications WHERE user_id = $1 ORDER BY created_at`,
+        userId,
+      ),
+      conversations: await this.rows(
+        `SELECT c.id, c.kind, c.status, c.title, cm.role, cm.joined_at
+           FROM conversation_members cm JOIN conversations c ON c.id = cm.conversation_id
+          WHERE cm.user_id = $1 ORDER BY cm.joined_at`,
+        userId,
+      ),
+      messages: await this.rows(
+        `SELECT id, conversation_id, seq, CASE WHEN deleted_at IS NULL THEN body END AS body, parent_id, created_at, edited_at, deleted_at
+           FROM messages WHERE author_id = $1 ORDER BY created_at`,
+        userId,
+      ),
+      reactions: await this.rows(`SELECT message_id, emoji, created_at FROM message_reactions WHERE user_id = $1 ORDER BY created_at`, userId),
+      blocks: await this.rows(`SELECT blocked_id AS user_id, created_at FROM blocks WHERE blocker_id = $1 ORDER BY created_at`, userId),
+      reports: await this.rows(
+        `SELECT id, message_id, project_id, reason, details, status, created_at FROM reports WHERE reporter_id = $1 ORDER BY created_at`,
+        userId,
+      ),
     };
     return JSON.stringify(document, null, 2);
   }
