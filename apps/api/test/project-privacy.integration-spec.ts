@@ -9,11 +9,20 @@ import { registerProject, signUp, SignedUpUser } from './fixtures';
  * point can never coincide with the exact one.
  */
 const POINT_FIELDS = `id locationPrecision location { lat lng } exactLocation { lat lng } isMine`;
-const QUERIES: Array<[string, string, (id: string) => Record<string, unknown>]> = [
-  ['project', `query($id: ID!) { project(id: $id) { ${POINT_FIELDS} } }`, (id) => ({ id })],
-  ['projects', `{ projects(first: 100) { nodes { ${POINT_FIELDS} } } }`, () => ({})],
-  ['projects (filtered)', `{ projects(first: 100, filter: { themes: ["housing"] }) { nodes { ${POINT_FIELDS} } } }`, () => ({})],
-  ['myProjects', `{ myProjects { ${POINT_FIELDS} } }`, () => ({})],
+const UK = `{ west: -8.7, south: 49.8, east: 1.8, north: 60.9 }`;
+const NEAR = `{ west: -2.2, south: 53.2, east: -1.0, north: 54.0 }`;
+const PEER_FIELDS = `nodes { distanceKm distanceLabel reason project { ${POINT_FIELDS} } clinician { id } }`;
+/** Every query that returns projects or points derived from them: [name, query, variables, signed-in only, names the project]. */
+const QUERIES: Array<[string, string, (id: string, strangersProject: string) => Record<string, unknown>, boolean, boolean]> = [
+  ['project', `query($id: ID!) { project(id: $id) { ${POINT_FIELDS} } }`, (id) => ({ id }), false, true],
+  ['projects', `{ projects(first: 100) { nodes { ${POINT_FIELDS} } } }`, () => ({}), false, true],
+  ['projects (filtered)', `{ projects(first: 100, filter: { themes: ["housing"] }) { nodes { ${POINT_FIELDS} } } }`, () => ({}), false, true],
+  ['myProjects', `{ myProjects { ${POINT_FIELDS} } }`, () => ({}), true, false],
+  ['mapProjects', `{ mapProjects(bbox: ${UK}, first: 500) { nodes { ${POINT_FIELDS} } } }`, () => ({}), false, true],
+  ['heatmap (every zoom)', `{ ${[4, 8, 12, 16, 20].map((z) => `z${z}: heatmap(bbox: ${NEAR}, zoom: ${z}) { cells { lat lng weight } }`).join(' ')} }`, () => ({}), false, false],
+  ['mapSummary', `{ mapSummary(bbox: ${UK}, zoom: 6) { areas { name lat lng projects } text } }`, () => ({}), false, false],
+  ['peers (from a point)', `{ peers(input: { point: { lat: 53.8, lng: -1.55 }, radiusKm: 100, themes: ["housing"] }, first: 50) { ${PEER_FIELDS} } }`, () => ({}), true, false],
+  ['similarProjects', `query($p: ID!) { similarProjects(projectId: $p, first: 50) { ${PEER_FIELDS} } }`, (_id, theirs) => ({ p: theirs }), true, true],
 ];
 
 /** Every number under a `lat` or `lng` key anywhere in a JSON value. */
@@ -55,6 +64,7 @@ describe('project location privacy (integration)', () => {
     region: { lat: 53.383456, lng: -1.465321 },
   };
   const ids: Record<'area' | 'region', string> = { area: '', region: '' };
+  let strangersProject = '';
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -71,8 +81,17 @@ describe('project location privacy (integration)', () => {
       });
       ids[precision] = p.id;
     }
-    // Something of the stranger's own, so their myProjects is not trivially empty.
-    await registerProject(t, stranger.token, { title: 'Stranger project', location: { lat: 51.452345, lng: -2.587654 } });
+    // Neighbours, so heat cells around the private projects reach k and are shown.
+    const neighbour = await signUp(t);
+    for (const base of [exact.area, exact.region]) {
+      for (const d of [0.004, 0.008, 0.012]) {
+        await registerProject(t, neighbour.token, { themes: ['housing'], location: { lat: base.lat + d, lng: base.lng - d }, locationPrecision: 'exact' });
+      }
+    }
+    // Something of the stranger's own, so their myProjects is not trivially empty (and similar projects has a start).
+    strangersProject = (
+      await registerProject(t, stranger.token, { title: 'Stranger project', themes: ['housing'], location: { lat: 51.452345, lng: -2.587654 } })
+    ).id;
   });
   afterAll(async () => t.close());
 
@@ -80,21 +99,20 @@ describe('project location privacy (integration)', () => {
     ['an anonymous caller', () => undefined],
     ['another signed-in user', () => stranger.token],
   ] as Array<[string, () => string | undefined]>) {
-    for (const [name, query, vars] of QUERIES) {
+    for (const [name, query, vars, signedInOnly, namesProject] of QUERIES) {
       for (const precision of ['area', 'region'] as const) {
         it(`never gives ${viewer} the exact point of ${precision === 'area' ? 'an' : 'a'} ${precision} project through ${name}`, async () => {
-          const res = await t.gql(query, vars(ids[precision]), tokenOf());
-          if (name === 'myProjects' && !tokenOf()) {
+          const res = await t.gql(query, vars(ids[precision], strangersProject), tokenOf());
+          if (signedInOnly && !tokenOf()) {
             expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
             return;
           }
           expect(res.errors).toBeUndefined();
           const json = JSON.stringify(res.data);
           const found = coordinates(res.data);
-          if (name !== 'myProjects') {
-            expect(json).toContain(ids[precision]);
-            expect(found.length).toBeGreaterThan(0);
-          }
+          if (namesProject) expect(json).toContain(ids[precision]);
+          // Something location-like came back (the heatmap's cells need k projects: see beforeAll).
+          if (name !== 'myProjects') expect(found.length + (json.match(/distanceKm/g)?.length ?? 0)).toBeGreaterThan(0);
           for (const { key, value } of found) {
             expect(value).not.toBe(exact.area[key as 'lat' | 'lng']);
             expect(value).not.toBe(exact.region[key as 'lat' | 'lng']);
@@ -122,9 +140,9 @@ describe('project location privacy (integration)', () => {
   });
 
   it('gives the owner the exact point through project, projects and myProjects', async () => {
-    for (const [name, query, vars] of QUERIES) {
+    for (const [name, query, vars] of QUERIES.slice(0, 4)) {
       for (const precision of ['area', 'region'] as const) {
-        const res = await t.gql(query, vars(ids[precision]), owner.token);
+        const res = await t.gql(query, vars(ids[precision], strangersProject), owner.token);
         expect(res.errors).toBeUndefined();
         const nodes = projectNodes(res.data);
         const mine = nodes.find((n) => n.id === ids[precision]);
