@@ -88,6 +88,27 @@ describe('conversations over GraphQL', () => {
       expect(errorOf(twice)).toEqual({ code: 'BAD_USER_INPUT', field: 'conversationId' });
     });
 
+    it('shows the recipient of a request the requester’s public projects (and the ownerId filter refuses junk)', async () => {
+      const asker = await signUp(t, { displayName: 'Asker' });
+      const askee = await signUp(t);
+      const p1 = await registerProject(t, asker.token, { title: 'Asker first project' });
+      const p2 = await registerProject(t, asker.token, { title: 'Asker second project', locationPrecision: 'region' });
+      const res = await t.gql<{ startDirectConversation: ConversationSummary }>(START, { input: { userId: askee.id } }, asker.token);
+      const seen = await t.gql<{ conversation: { otherMember: { projects: Array<{ id: string; exactLocation: unknown }> } } }>(
+        `query($id: ID!) { conversation(id: $id) { otherMember { projects(first: 5) { id exactLocation { lat } } } } }`,
+        { id: res.data!.startDirectConversation.id },
+        askee.token,
+      );
+      expect(seen.data!.conversation.otherMember.projects).toEqual([
+        { id: p2.id, exactLocation: null },
+        { id: p1.id, exactLocation: null },
+      ]);
+      const junk = await t.gql(`{ projects(filter: { ownerId: "nope" }) { totalCount } }`);
+      expect(errorOf(junk)).toEqual({ code: 'BAD_USER_INPUT', field: 'filter.ownerId' });
+      const tooMany = await t.gql(`query($id: ID!) { conversation(id: $id) { otherMember { projects(first: 21) { id } } } }`, { id: res.data!.startDirectConversation.id }, askee.token);
+      expect(errorOf(tooMany)).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+    });
+
     it('a declined request takes no more messages and cannot be asked again by its starter', async () => {
       const x = await signUp(t);
       const y = await signUp(t);

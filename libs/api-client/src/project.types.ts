@@ -88,4 +88,6 @@ export interface ProjectFilterInput {
   profession?: ProfessionId;
   text?: string;
   seekingCollaborators?: boolean;
+  /** Only this person's projects. */
+  ownerId?: string;
 }

@@ -332,6 +332,10 @@ export class ProjectsService {
     if (filter.seekingCollaborators != null) {
       qb.andWhere('p.seeking_collaborators = :seeking', { seeking: filter.seekingCollaborators });
     }
+    if (filter.ownerId != null) {
+      if (!isUuid(filter.ownerId)) throw badInput('filter.ownerId', 'ownerId must be a user id.');
+      qb.andWhere('p.owner_id = :ownerId', { ownerId: filter.ownerId });
+    }
     return qb;
   }
 

@@ -1,20 +1,33 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useNavigate } from 'react-router';
-import { ACCEPT_MESSAGE_REQUEST, DECLINE_MESSAGE_REQUEST, MY_CONVERSATIONS, MY_PROJECTS, UNREAD_MESSAGE_COUNT, type Conversation } from '@kindred/api-client';
+import {
+  ACCEPT_MESSAGE_REQUEST,
+  DECLINE_MESSAGE_REQUEST,
+  MY_CONVERSATIONS,
+  MY_PROJECTS,
+  PROJECTS,
+  UNREAD_MESSAGE_COUNT,
+  type Conversation,
+  type Project,
+} from '@kindred/api-client';
 import { professionLabel } from '@kindred/domain';
 import { formErrorsFrom } from '../forms/api-errors.util';
 import { ThemeTags } from '../projects/ThemeTags';
 
 /**
- * A message request waiting for my answer: who is asking (their profile beside my own projects, so
- * shared ground is easy to see), their message in the thread below, and Accept / Decline.
+ * A message request waiting for my answer: who is asking, their projects beside my own (so shared
+ * ground is easy to see), their message in the thread below, and Accept / Decline.
  */
 export function MessageRequestPanel({ conversation, onAccepted }: { conversation: Conversation; onAccepted?: () => void }) {
   const navigate = useNavigate();
   const requester = conversation.otherMember ?? conversation.createdBy;
   const name = requester?.displayName ?? 'Someone';
   const { data: mine } = useQuery(MY_PROJECTS, { fetchPolicy: 'cache-first' });
+  const { data: theirs } = useQuery(PROJECTS, {
+    variables: { filter: { ownerId: requester?.id ?? '' }, first: 5 },
+    skip: !requester,
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const refetchQueries = [MY_CONVERSATIONS, UNREAD_MESSAGE_COUNT];
   const [accept, { loading: accepting }] = useMutation(ACCEPT_MESSAGE_REQUEST, { refetchQueries });
@@ -31,6 +44,7 @@ export function MessageRequestPanel({ conversation, onAccepted }: { conversation
   };
 
   const projects = mine?.myProjects ?? [];
+  const theirProjects = theirs?.projects.nodes ?? [];
   return (
     <section className="panel request-panel" aria-labelledby="request-title">
       <h2 id="request-title" className="panel__title">
@@ -48,6 +62,7 @@ export function MessageRequestPanel({ conversation, onAccepted }: { conversation
               <p className="panel__lead">{requester.displayName}</p>
               <p>{professionLabel(requester.profession, requester.specialty)}</p>
               {requester.organisation ? <p>{requester.organisation}</p> : null}
+              <ProjectList projects={theirProjects} empty={`${requester.displayName} has no public projects yet.`} />
             </>
           ) : (
             <p className="muted">A deleted account.</p>
@@ -55,18 +70,7 @@ export function MessageRequestPanel({ conversation, onAccepted }: { conversation
         </div>
         <div className="request-panel__side">
           <h3 className="request-panel__heading">Your projects</h3>
-          {projects.length ? (
-            <ul className="request-panel__projects">
-              {projects.map((p) => (
-                <li key={p.id}>
-                  <Link to={`/projects/${p.id}`}>{p.title}</Link>
-                  <ThemeTags themes={p.themes} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">You have not registered a project yet.</p>
-          )}
+          <ProjectList projects={projects} empty="You have not registered a project yet." />
         </div>
       </div>
       <div className="request-panel__actions">
@@ -92,5 +96,19 @@ export function MessageRequestPanel({ conversation, onAccepted }: { conversation
         </p>
       ) : null}
     </section>
+  );
+}
+
+function ProjectList({ projects, empty }: { projects: ReadonlyArray<Pick<Project, 'id' | 'title' | 'themes'>>; empty: string }) {
+  if (!projects.length) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="request-panel__projects">
+      {projects.map((p) => (
+        <li key={p.id}>
+          <Link to={`/projects/${p.id}`}>{p.title}</Link>
+          <ThemeTags themes={p.themes} />
+        </li>
+      ))}
+    </ul>
   );
 }

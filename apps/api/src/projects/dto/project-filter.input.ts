@@ -1,4 +1,4 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
 
 /**
@@ -27,4 +27,8 @@ export class ProjectFilterInput {
   @Field(() => Boolean, { nullable: true })
   @IsOptional()
   seekingCollaborators?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only this person’s projects.' })
+  @IsOptional()
+  ownerId?: string | null;
 }
