@@ -23,6 +23,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { BlocksModule } from './blocks/blocks.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { ModerationModule } from './moderation/moderation.module';
+import { WebinarsModule } from './webinars/webinars.module';
 
 @Module({
   imports: [
@@ -54,6 +55,7 @@ import { ModerationModule } from './moderation/moderation.module';
     BlocksModule,
     ConversationsModule,
     ModerationModule,
+    WebinarsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -5,3 +5,4 @@ export * from './limits.constant';
 export * from './password.util';
 export * from './validation.util';
 export * from './messaging.constant';
+export * from './webinars.constant';

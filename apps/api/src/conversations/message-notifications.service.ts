@@ -8,6 +8,14 @@ import type { StoredMessage } from './message-models.util';
 
 const PREVIEW = 80;
 
+/** The conversation a message went to, as the notifier needs it. */
+export interface SentTo {
+  kind: string;
+  status: string;
+  /** Author of the message replied to (after one-level threading), if any. */
+  parentAuthorId?: string | null;
+}
+
 export function preview(body: string | null): string {
   if (!body) return '';
   const flat = body.replace(/\s+/g, ' ').trim();
@@ -32,7 +40,7 @@ export class MessageNotificationsService implements OnApplicationShutdown {
     private readonly realtime: RealtimeService,
   ) {}
 
-  afterSend(message: StoredMessage, conversation: { kind: string; status: string }, recipientIds: readonly string[]): void {
+  afterSend(message: StoredMessage, conversation: SentTo, recipientIds: readonly string[]): void {
     if (!recipientIds.length || !message.authorId) return;
     const work = this.notify(message, conversation, recipientIds).catch((error: Error) =>
       this.logger.warn(`Message notifications failed for ${message.id}: ${error.message}`),
@@ -50,29 +58,38 @@ export class MessageNotificationsService implements OnApplicationShutdown {
     await this.settled();
   }
 
-  private async notify(message: StoredMessage, conversation: { kind: string; status: string }, recipientIds: readonly string[]): Promise<void> {
-    const rows: Array<{ user_id: string; last_read_seq: string; email: boolean; title: string | null; parent_author: string | null }> =
-      await this.db.query(
-        `SELECT cm.user_id, cm.last_read_seq, u.message_email_digest AS email, c.title,
-                (SELECT author_id FROM messages WHERE id = $3) AS parent_author
-           FROM conversation_members cm
-           JOIN users u ON u.id = cm.user_id
-           JOIN conversations c ON c.id = cm.conversation_id
-          WHERE cm.conversation_id = $1 AND cm.user_id = ANY($2::uuid[])`,
-        [message.conversationId, recipientIds, message.parentId],
-      );
+  private async notify(message: StoredMessage, conversation: SentTo, recipientIds: readonly string[]): Promise<void> {
+    // Who needs one: mentioned members and the author of the message replied to always; anyone
+    // else only while away. Most sends in a live conversation need none, and then cost no query.
+    const mentioned = new Set(recipientIds.filter((id) => message.mentionIds.includes(id)));
+    const repliedTo = conversation.parentAuthorId && recipientIds.includes(conversation.parentAuthorId) && !mentioned.has(conversation.parentAuthorId)
+      ? conversation.parentAuthorId
+      : null;
+    const others = recipientIds.filter((id) => !mentioned.has(id) && id !== repliedTo);
+    const online = await this.realtime.onlineAmong(others);
+    const away = others.filter((id) => !online.has(id));
+    const targets = [...mentioned, ...(repliedTo ? [repliedTo] : []), ...away];
+    if (!targets.length) return;
+
+    const rows: Array<{ user_id: string; last_read_seq: string; email: boolean; title: string | null }> = await this.db.query(
+      `SELECT cm.user_id, cm.last_read_seq, u.message_email_digest AS email, c.title
+         FROM conversation_members cm
+         JOIN users u ON u.id = cm.user_id
+         JOIN conversations c ON c.id = cm.conversation_id
+        WHERE cm.conversation_id = $1 AND cm.user_id = ANY($2::uuid[])`,
+      [message.conversationId, targets],
+    );
     if (!rows.length) return;
     const author = message.authorName ?? 'Someone';
     const where = conversation.kind === 'direct' ? '' : ` in ${rows[0]?.title ?? 'a group'}`;
     const link = `/messages/${message.conversationId}`;
     const text = preview(message.body);
     const payload = { conversationId: message.conversationId, messageId: message.id };
+    const isRequest = conversation.status === 'request';
 
-    const list: NewNotification[] = [];
-    const needPresence: typeof rows = [];
-    for (const row of rows) {
-      if (message.mentionIds.includes(row.user_id)) {
-        list.push({
+    const list: NewNotification[] = rows.map((row): NewNotification => {
+      if (mentioned.has(row.user_id)) {
+        return {
           userId: row.user_id,
           type: 'mention',
           message: `${author} mentioned you${where}: “${text}”`,
@@ -80,9 +97,10 @@ export class MessageNotificationsService implements OnApplicationShutdown {
           payload,
           dedupeKey: `mention:${message.id}`,
           emailDigest: row.email,
-        });
-      } else if (row.parent_author === row.user_id) {
-        list.push({
+        };
+      }
+      if (row.user_id === repliedTo) {
+        return {
           userId: row.user_id,
           type: 'reply',
           message: `${author} replied to your message${where}: “${text}”`,
@@ -90,16 +108,9 @@ export class MessageNotificationsService implements OnApplicationShutdown {
           payload,
           dedupeKey: `reply:${message.id}`,
           emailDigest: row.email,
-        });
-      } else {
-        needPresence.push(row);
+        };
       }
-    }
-    const online = await this.onlineAmong(needPresence.map((r) => r.user_id));
-    for (const row of needPresence) {
-      if (online.has(row.user_id)) continue;
-      const isRequest = conversation.status === 'request';
-      list.push({
+      return {
         userId: row.user_id,
         type: isRequest ? 'message-request' : 'message',
         message: isRequest ? `${author} sent you a message request: “${text}”` : `New message from ${author}${where}: “${text}”`,
@@ -107,22 +118,11 @@ export class MessageNotificationsService implements OnApplicationShutdown {
         payload,
         dedupeKey: `message:${message.conversationId}:${row.last_read_seq}`,
         emailDigest: row.email,
-      });
-    }
-    if (!list.length) return;
+      };
+    });
     await this.notifications.notify(list);
     for (const n of list) {
       this.realtime.toUsers([n.userId], SOCKET_EVENTS.notification, { type: n.type, message: n.message, link: n.link });
     }
-  }
-
-  private async onlineAmong(userIds: readonly string[]): Promise<Set<string>> {
-    const online = new Set<string>();
-    await Promise.all(
-      userIds.map(async (id) => {
-        if (await this.realtime.isOnline(id)) online.add(id);
-      }),
-    );
-    return online;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { GraphQLError } from 'graphql';
 import { DataSource, EntityManager } from 'typeorm';
 import { ERROR_CODES, MESSAGING_LIMITS, SOCKET_EVENTS, type SocketReaction } from '@kindred/domain';
 import { apiError, badInput, notFound } from '../common/graphql-errors.util';
@@ -23,6 +24,8 @@ interface Access {
   memberIds: string[];
   /** Members who have blocked the user or whom the user has blocked. */
   blockedMemberIds: string[];
+  /** Set while posting has not opened yet (a WHAMinar thread before its start): when it opens. */
+  opensAt?: Date | null;
 }
 
 interface SendCheckRow {
@@ -32,6 +35,59 @@ interface SendCheckRow {
   member_ids: string[];
   blocked_ids: string[];
   recent: number;
+  /** `conversations.opens_at` while still in the future, else null. */
+  not_open_until?: Date | null;
+}
+
+/** What kindred_send_message() returns (see its migration). */
+interface SendRow extends Partial<MessageRow> {
+  outcome: string;
+  detail: string | null;
+  kind: string | null;
+  status: string | null;
+  member_ids: string[] | null;
+  blocked_ids: string[] | null;
+  parent_author: string | null;
+}
+
+/** The GraphQL error for a send the database refused. */
+export function sendRefusal(outcome: string, detail: string | null): GraphQLError {
+  switch (outcome) {
+    case 'NOT_FOUND':
+      return notFound('Conversation', 'input.conversationId');
+    case 'NOT_A_MEMBER':
+      return apiError(ERROR_CODES.notAMember, 'You are not a member of this conversation.', 'input.conversationId');
+    case 'CLIENT_ID_REUSED':
+      return badInput('input.clientId', 'This clientId was already used for a message in another conversation.');
+    case 'MESSAGING_CLOSED':
+      return apiError(
+        ERROR_CODES.messagingClosed,
+        detail === 'declined'
+          ? 'This message request was declined: no more messages can be sent.'
+          : detail === 'alone'
+            ? 'The other person has left Kindred.'
+            : 'This conversation is closed to new messages.',
+      );
+    case 'THREAD_NOT_OPEN':
+      return apiError(ERROR_CODES.threadNotOpen, `This thread opens for posting when the WHAMinar starts (${detail}).`, undefined, {
+        opensAt: detail,
+      });
+    case 'REQUEST_PENDING':
+      return apiError(ERROR_CODES.requestPending, 'Accept this message request before replying.');
+    case 'BLOCKED':
+      return apiError(ERROR_CODES.blocked, 'You cannot message this person: one of you has blocked the other.');
+    case 'RATE_LIMITED':
+      return apiError(
+        ERROR_CODES.rateLimited,
+        `You can send at most ${MESSAGING_LIMITS.floodMessages} messages in ${MESSAGING_LIMITS.floodWindowSeconds} seconds; wait a moment.`,
+      );
+    case 'BAD_MENTIONS':
+      return badInput('input.mentionIds', 'You can only mention members of this conversation.');
+    case 'BAD_PARENT':
+      return badInput('input.parentId', 'parentId must be a message in this conversation.');
+    default:
+      return new GraphQLError(`Unexpected send outcome ${outcome}`);
+  }
 }
 
 export interface SendResult {
@@ -77,79 +133,30 @@ export class MessagesService {
   ) {}
 
   async send(userId: string, input: SendMessageInput): Promise<SendResult> {
-    const result = await this.db.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`send:${userId}`]);
-      const [existing] = (await m.query(
-        `SELECT ${MESSAGE_COLUMNS} FROM messages m LEFT JOIN users u ON u.id = m.author_id
-          WHERE m.author_id = $1 AND m.client_id = $2`,
-        [userId, input.clientId],
-      )) as MessageRow[];
-      if (existing) {
-        if (existing.conversation_id !== input.conversationId) {
-          throw badInput('clientId', 'This clientId was already used for a message in another conversation.');
-        }
-        const reactions = await this.reactionsOf([existing.id], m);
-        return { message: toStoredMessage(existing, reactions.get(existing.id)), created: false, access: null };
-      }
-
-      const [check] = (await m.query(
-        `SELECT c.kind, c.status, c.created_by,
-           (SELECT coalesce(array_agg(user_id), '{}') FROM conversation_members WHERE conversation_id = c.id) AS member_ids,
-           ARRAY(${blockedSql('$2')}) AS blocked_ids,
-           (SELECT count(*)::int FROM messages WHERE author_id = $2 AND created_at > now() - make_interval(secs => $3)) AS recent
-         FROM conversations c WHERE c.id = $1`,
-        [input.conversationId, userId, MESSAGING_LIMITS.floodWindowSeconds],
-      )) as SendCheckRow[];
-      const access = this.accessFrom(check, userId, 'input.conversationId');
-      this.assertCanPost(access, userId);
-      if (check!.recent >= MESSAGING_LIMITS.floodMessages) {
-        throw apiError(
-          ERROR_CODES.rateLimited,
-          `You can send at most ${MESSAGING_LIMITS.floodMessages} messages in ${MESSAGING_LIMITS.floodWindowSeconds} seconds; wait a moment.`,
-        );
-      }
-
-      const mentionIds = input.mentionIds ?? [];
-      const strangers = mentionIds.filter((id) => !access.memberIds.includes(id));
-      if (strangers.length) throw badInput('input.mentionIds', 'You can only mention members of this conversation.');
-
-      let parentId: string | null = null;
-      if (input.parentId) {
-        const [parent] = (await m.query(`SELECT conversation_id, parent_id FROM messages WHERE id = $1`, [input.parentId])) as Array<{
-          conversation_id: string;
-          parent_id: string | null;
-        }>;
-        if (!parent || parent.conversation_id !== input.conversationId) {
-          throw badInput('input.parentId', 'parentId must be a message in this conversation.');
-        }
-        // Replies are one level deep: a reply to a reply joins its parent's thread.
-        parentId = parent.parent_id ?? input.parentId;
-      }
-
-      const [row] = (await m.query(
-        `WITH c AS (
-           UPDATE conversations SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
-            WHERE id = $1 RETURNING last_seq),
-         ins AS (
-           INSERT INTO messages (conversation_id, seq, author_id, client_id, body, parent_id, mention_ids)
-           SELECT $1, c.last_seq, $2, $3, $4, $5, $6::uuid[] FROM c
-           RETURNING *),
-         mark AS (
-           UPDATE conversation_members SET last_read_seq = (SELECT seq FROM ins)
-            WHERE conversation_id = $1 AND user_id = $2)
-         SELECT ${MESSAGE_COLUMNS} FROM ins m LEFT JOIN users u ON u.id = m.author_id`,
-        [input.conversationId, userId, input.clientId, input.body, parentId, mentionIds],
-      )) as MessageRow[];
-      return { message: toStoredMessage(row!), created: true, access };
-    });
-
-    if (result.created && result.access) {
-      const { message, access } = result;
-      this.realtime.toConversation(message.conversationId, SOCKET_EVENTS.messageNew, toSocketMessage(message), access.blockedMemberIds);
-      const recipients = access.memberIds.filter((id) => id !== userId && !access.blockedMemberIds.includes(id));
-      this.notifier.afterSend(message, { kind: access.kind, status: access.status }, recipients);
+    // One round trip: the checks, the numbering and the insert run in kindred_send_message().
+    const [row] = (await this.db.query(`SELECT * FROM kindred_send_message($1, $2, $3, $4, $5, $6::uuid[], $7, $8)`, [
+      input.conversationId,
+      userId,
+      input.clientId,
+      input.body,
+      input.parentId ?? null,
+      input.mentionIds ?? [],
+      MESSAGING_LIMITS.floodMessages,
+      MESSAGING_LIMITS.floodWindowSeconds,
+    ])) as SendRow[];
+    if (!row) throw new Error('kindred_send_message returned no row');
+    if (row.outcome === 'existing') {
+      const reactions = await this.reactionsOf([row.id!]);
+      return { message: toStoredMessage(row as MessageRow, reactions.get(row.id!)), created: false };
     }
-    return { message: result.message, created: result.created };
+    if (row.outcome !== 'created') throw sendRefusal(row.outcome, row.detail);
+
+    const message = toStoredMessage(row as MessageRow);
+    const blocked = row.blocked_ids ?? [];
+    this.realtime.toConversation(message.conversationId, SOCKET_EVENTS.messageNew, toSocketMessage(message), blocked);
+    const recipients = (row.member_ids ?? []).filter((id) => id !== userId && !blocked.includes(id));
+    this.notifier.afterSend(message, { kind: row.kind!, status: row.status!, parentAuthorId: row.parent_author }, recipients);
+    return { message, created: true };
   }
 
   async edit(userId: string, messageId: string, body: string): Promise<StoredMessage> {
@@ -391,6 +398,7 @@ export class MessagesService {
       createdBy: row.created_by,
       memberIds,
       blockedMemberIds: memberIds.filter((id) => blocked.has(id)),
+      opensAt: row.not_open_until ?? null,
     };
   }
 
@@ -399,6 +407,11 @@ export class MessagesService {
       throw apiError(ERROR_CODES.messagingClosed, 'This message request was declined: no more messages can be sent.');
     }
     if (access.status === 'closed') throw apiError(ERROR_CODES.messagingClosed, 'This conversation is closed to new messages.');
+    if (access.opensAt) {
+      throw apiError(ERROR_CODES.threadNotOpen, `This thread opens for posting when the WHAMinar starts (${access.opensAt.toISOString()}).`, undefined, {
+        opensAt: access.opensAt.toISOString(),
+      });
+    }
     if (access.status === 'request' && access.createdBy !== userId) {
       throw apiError(ERROR_CODES.requestPending, 'Accept this message request before replying.');
     }

@@ -6,6 +6,8 @@ import { Indicators1764450000000 } from './1764450000000-indicators';
 import { Conversations1764500000000 } from './1764500000000-conversations';
 import { HiddenProjects1764510000000 } from './1764510000000-hidden-projects';
 import { SocketIoAttachments1764530000000 } from './1764530000000-socket-io-attachments';
+import { Webinars1764520000000 } from './1764520000000-webinars';
+import { SendMessageFunction1764560000000 } from './1764560000000-send-message-function';
 
 /** Every migration, oldest first. Add each new one here (one per schema change, reversible). */
 export const MIGRATIONS = [
@@ -16,5 +18,7 @@ export const MIGRATIONS = [
   Indicators1764450000000,
   Conversations1764500000000,
   HiddenProjects1764510000000,
+  Webinars1764520000000,
   SocketIoAttachments1764530000000,
+  SendMessageFunction1764560000000,
 ];
