@@ -14,6 +14,11 @@ const env = {
   // No tile server is reachable in tests: the bundled UK outline gives the map its shape.
   TILE_URL: '',
   LOG_LEVEL: 'warn',
+  // The browser tests sign up and write quickly from 127.0.0.1: far above the production limits.
+  RATE_LIMIT_SIGN_IN_PER_EMAIL: '100000',
+  RATE_LIMIT_SIGN_IN_PER_IP: '100000',
+  RATE_LIMIT_SIGN_UP_PER_IP: '100000',
+  RATE_LIMIT_MUTATIONS_PER_USER: '100000',
 };
 
 let dropDatabase = async () => {};

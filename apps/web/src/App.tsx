@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { AccountPage } from './account/AccountPage';
 import { AlertsPage } from './alerts/AlertsPage';
@@ -16,6 +17,14 @@ import { ExploreProjectsPage } from './projects/ExploreProjectsPage';
 import { MyProjectsPage } from './projects/MyProjectsPage';
 import { NewProjectPage } from './projects/NewProjectPage';
 import { ProjectDetailPage } from './projects/ProjectDetailPage';
+import { WebinarsSection } from './webinars/WebinarsSection';
+
+// WHAMinar pages load on demand (WebinarsSection holds the Suspense boundary).
+const WebinarsPage = lazy(() => import('./webinars/WebinarsPage').then((m) => ({ default: m.WebinarsPage })));
+const WebinarDetailPage = lazy(() => import('./webinars/WebinarDetailPage').then((m) => ({ default: m.WebinarDetailPage })));
+const NewWebinarPage = lazy(() => import('./webinars/NewWebinarPage').then((m) => ({ default: m.NewWebinarPage })));
+const EditWebinarPage = lazy(() => import('./webinars/EditWebinarPage').then((m) => ({ default: m.EditWebinarPage })));
+const WebinarRegistrationsPage = lazy(() => import('./webinars/WebinarRegistrationsPage').then((m) => ({ default: m.WebinarRegistrationsPage })));
 
 /** Every route of the web app. The map is the home page; what Kindred is and how it works is at /about. */
 export function App() {
@@ -100,6 +109,34 @@ export function App() {
             </RequireAuth>
           }
         />
+        <Route path="webinars" element={<WebinarsSection />}>
+          <Route index element={<WebinarsPage />} />
+          <Route
+            path="new"
+            element={
+              <RequireAuth>
+                <NewWebinarPage />
+              </RequireAuth>
+            }
+          />
+          <Route path=":id" element={<WebinarDetailPage />} />
+          <Route
+            path=":id/edit"
+            element={
+              <RequireAuth>
+                <EditWebinarPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path=":id/registrations"
+            element={
+              <RequireAuth>
+                <WebinarRegistrationsPage />
+              </RequireAuth>
+            }
+          />
+        </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -8,6 +8,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { BrowserRouter } from 'react-router';
 import { createApolloClient } from './apollo/create-apollo-client';
 import { App } from './App';
+import { AccessTokenContext } from './auth/AccessTokenContext';
 import { AuthSession, browserStorage } from './auth/auth-session';
 import { AuthProvider } from './auth/AuthProvider';
 import { requestRefresh } from './auth/refresh-request';
@@ -25,7 +26,9 @@ createRoot(root).render(
       <BrowserRouter>
         <AuthProvider session={session}>
           <MessagingProvider session={session}>
-            <App />
+            <AccessTokenContext.Provider value={session}>
+              <App />
+            </AccessTokenContext.Provider>
           </MessagingProvider>
         </AuthProvider>
       </BrowserRouter>

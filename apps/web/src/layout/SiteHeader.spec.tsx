@@ -17,7 +17,7 @@ const unread = (count: number, messages = 0) => [
 describe('site header and layout', () => {
   it('offers sign in and sign up to visitors', () => {
     renderWithProviders(<AppLayout />, { auth: fakeAuth({ status: 'signed-out', account: null }) });
-    expect(names()).toEqual(['Map', 'Explore projects', 'Sign in', 'Sign up']);
+    expect(names()).toEqual(['Map', 'Explore projects', 'WHAMinars', 'Sign in', 'Sign up']);
   });
 
   it('offers my projects, alerts, account, messages, notifications and sign out to members', async () => {
@@ -25,7 +25,7 @@ describe('site header and layout', () => {
     renderWithProviders(<AppLayout />, { auth, mocks: unread(3, 2) });
     await screen.findByRole('link', { name: 'Notifications, 3 unread' });
     await screen.findByRole('link', { name: 'Messages, 2 unread' });
-    expect(names()).toEqual(['Map', 'Explore projects', 'My projects', 'Alerts', 'Account', 'Messages, 2 unread', 'Notifications, 3 unread', 'Sign out']);
+    expect(names()).toEqual(['Map', 'Explore projects', 'WHAMinars', 'My projects', 'Alerts', 'Account', 'Messages, 2 unread', 'Notifications, 3 unread', 'Sign out']);
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(auth.signOut).toHaveBeenCalled();
   });

@@ -11,6 +11,7 @@ interface NavItem {
 const PUBLIC_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Map' },
   { to: '/projects', label: 'Explore projects' },
+  { to: '/webinars', label: 'WHAMinars' },
 ];
 const MEMBER_ITEMS: readonly NavItem[] = [
   { to: '/my-projects', label: 'My projects' },

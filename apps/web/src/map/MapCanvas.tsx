@@ -3,8 +3,9 @@ import './map.css';
 import { useEffect, useMemo, useState } from 'react';
 import type { Map as LeafletMap } from 'leaflet';
 import { MapContainer } from 'react-leaflet';
-import type { GapLayer, Heatmap, MapProject } from '@kindred/api-client';
+import type { GapLayer, Heatmap, MapProject, MapWebinar } from '@kindred/api-client';
 import { GapsLayer } from '../gaps/GapsLayer';
+import { WebinarMarkers } from '../webinars/WebinarMarkers';
 import { BaseLayers } from './BaseLayers';
 import { heatPoints, heatRadiusPx } from './heat.util';
 import { HeatLayer } from './HeatLayer';
@@ -29,10 +30,12 @@ export interface MapCanvasProps {
   helpId: string;
   /** The need (gaps) choropleth, drawn under the heat; null when hidden. */
   gaps?: GapLayer | null;
+  /** WHAMinars tied to a place (the optional layer); null when hidden. */
+  webinars?: readonly MapWebinar[] | null;
 }
 
 /** The Leaflet part of the map page (its own chunk: Leaflet loads only with a map). */
-export function MapCanvas({ view, onViewport, heat, projects, selected, revealSelected, onChoose, helpId, gaps = null }: MapCanvasProps) {
+export function MapCanvas({ view, onViewport, heat, projects, selected, revealSelected, onChoose, helpId, gaps = null, webinars = null }: MapCanvasProps) {
   const [map, setMap] = useState<LeafletMap | null>(null);
   const [zoom, setZoom] = useState(view?.zoom ?? 5);
   // MapContainer ignores later changes to its props: the start view is captured once.
@@ -67,6 +70,7 @@ export function MapCanvas({ view, onViewport, heat, projects, selected, revealSe
       />
       {projects ? <ProjectMarkers projects={projects} selectedId={selected?.id ?? null} onChoose={onChoose} /> : null}
       {selected ? <SelectedMarker project={selected} reveal={revealSelected} onChoose={onChoose} /> : null}
+      {webinars ? <WebinarMarkers webinars={webinars} /> : null}
     </MapContainer>
   );
 }

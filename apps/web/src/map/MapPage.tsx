@@ -1,7 +1,7 @@
 import './map-page.css';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { HEATMAP, MAP_PROJECTS, type MapProject, type PeerMatch } from '@kindred/api-client';
+import { HEATMAP, MAP_PROJECTS, WEBINARS_IN_BBOX, type MapProject, type PeerMatch } from '@kindred/api-client';
 import { distanceKm, UK_CENTRE } from '@kindred/geo';
 import { useAuth } from '../auth/useAuth';
 import { SaveAreaAlertButton } from '../alerts/SaveAreaAlertButton';
@@ -14,6 +14,7 @@ import { formErrorsFrom } from '../forms/api-errors.util';
 import { ErrorState } from '../layout/ErrorState';
 import { LoadingState } from '../layout/LoadingState';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
+import { WebinarMapLayerControl } from '../webinars/WebinarMapLayerControl';
 import { formatNumber, viewCountLabel } from './heat.util';
 import { bboxAround, UK_VIEW_BBOX, UK_VIEW_ZOOM } from './map-bbox.util';
 import {
@@ -92,6 +93,13 @@ export function MapPage() {
   const closeZoom = mode === 'map' && !!bbox && zoom >= PROJECT_MARKER_ZOOM;
   const markers = useLatestQuery(MAP_PROJECTS, closeZoom && bbox ? { bbox, filter, first: MAP_PROJECTS_LIMIT } : null);
   const projects = closeZoom ? (markers.data?.mapProjects.nodes ?? null) : null;
+  // WHAMinars tied to a place: an optional layer, off by default (asked for only when shown).
+  const [showWebinars, setShowWebinars] = useState(false);
+  const webinarsInView = useLatestQuery(
+    WEBINARS_IN_BBOX,
+    showWebinars && mode === 'map' && bbox ? { bbox, themes: filters.themes.length ? filters.themes : null } : null,
+  );
+  const webinars = showWebinars ? (webinarsInView.data?.webinarsInBBox ?? null) : null;
 
   // Build on the latest search written, not the search params of the last render: a filter change
   // and the map's own viewport write can land before React re-renders, and the second must not
@@ -272,6 +280,7 @@ export function MapPage() {
                   onChoose={chooseOnMap}
                   helpId={HELP_ID}
                   gaps={gapLayer}
+                  webinars={webinars}
                 />
               </Suspense>
               {heat.error && !updating ? (
@@ -306,6 +315,14 @@ export function MapPage() {
                 {gapLayer ? <GapsLegend layer={gapLayer} /> : null}
               </div>
             ) : null}
+            <WebinarMapLayerControl
+              shown={showWebinars}
+              onShownChange={setShowWebinars}
+              webinars={webinars}
+              loading={webinarsInView.loading}
+              failed={!!webinarsInView.error}
+              onRetry={webinarsInView.retry}
+            />
             <p id={HELP_ID} className="map-help">
               Drag or use the arrow keys to move the map, + and − to zoom. Zoom in closely to see individual projects. Prefer
               to read? <Link to={{ search: modeSearch('table') }}>Show this view as a table</Link>.
