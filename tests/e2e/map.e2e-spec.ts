@@ -86,8 +86,8 @@ test('signed in as the demo clinician, peers are listed and the selected peer is
   await page.keyboard.press('Enter');
   const card = page.locator('.map-card');
   await expect(card).toBeVisible();
-  await expect(card.getByText('Messaging arrives soon')).toBeVisible();
-  await expect(card.getByRole('button', { name: /^Message/ })).toBeDisabled();
+  // One click opens (or reuses) the direct conversation with this person.
+  await expect(card.getByRole('button', { name: /^Message/ })).toBeEnabled();
   await expect(card.getByText(/away/)).toBeVisible();
   await keepScreenshot(page, 'map-peer-selected');
   await expectNoSeriousA11yViolations(page);

@@ -24,6 +24,9 @@ import { BlocksModule } from './blocks/blocks.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { WebinarsModule } from './webinars/webinars.module';
+import { ObservabilityModule } from './observability/observability.module';
+import { SecurityModule } from './security/security.module';
+import { AuditModule } from './audit/audit.module';
 
 @Module({
   imports: [
@@ -56,6 +59,9 @@ import { WebinarsModule } from './webinars/webinars.module';
     ConversationsModule,
     ModerationModule,
     WebinarsModule,
+    ObservabilityModule,
+    SecurityModule,
+    AuditModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

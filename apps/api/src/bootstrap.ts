@@ -8,6 +8,9 @@ import { LIMITS } from '@kindred/domain';
 import { AppModule } from './app.module';
 import { AppConfigService } from './config/app-config.service';
 import { createValidationPipe } from './common/validation.pipe';
+import { appLogger, logFormatFrom } from './observability/json-logger';
+import { restoreRequestContext } from './observability/request-id.middleware';
+import { applyHttpHardening } from './security/http-hardening';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -15,10 +18,16 @@ const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbo
 export async function createApp(options: { logger?: LogLevel[] | false } = {}): Promise<NestExpressApplication> {
   const level = (process.env['LOG_LEVEL'] as LogLevel | undefined) ?? 'log';
   const logger = options.logger ?? LOG_LEVELS.slice(0, Math.max(LOG_LEVELS.indexOf(level), 1) + 1);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    logger: appLogger(logger, logFormatFrom(process.env)),
+    bodyParser: false,
+  });
   app.enableShutdownHooks();
+  // Request ids, access log, metrics, security headers, CORS, GET /metrics: before anything else.
+  applyHttpHardening(app);
   app.useBodyParser('json', { limit: LIMITS.bodyBytes });
   app.useBodyParser('urlencoded', { limit: LIMITS.bodyBytes, extended: false });
+  app.use(restoreRequestContext);
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
   serveWebApp(app);

@@ -25,11 +25,12 @@ export default async function globalSetup(): Promise<void> {
     g.__kindredEmbedded = await startEmbeddedPostgis({ dataDir: ':memory:' });
     process.env['DATABASE_URL'] = g.__kindredEmbedded.url;
     process.env['DATABASE_POOL_SIZE'] = '1';
-    // PGlite serves one connection: no LISTEN/NOTIFY fan-out beside the app's own.
-    process.env['REALTIME_ADAPTER'] = 'none';
     process.env['KINDRED_TEST_DB_KIND'] = 'embedded';
     process.stdout.write('\nIntegration tests on embedded PostGIS (PGlite)\n');
   }
+  // One app per test file: no fan-out (PGlite could not LISTEN beside the app anyway, and on a server
+  // a closed test app would linger as a peer the next one waits for). tests/multi-instance covers it.
+  process.env['REALTIME_ADAPTER'] = 'none';
   process.env['SEED_DEMO'] = 'false';
   process.env['EMBEDDED_DB_DIR'] = ':memory:';
   process.env['NODE_ENV'] = 'test';

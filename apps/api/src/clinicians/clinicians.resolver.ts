@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -11,7 +12,10 @@ import { Clinician } from './models/clinician.model';
 
 @Resolver(() => Account)
 export class CliniciansResolver {
-  constructor(private readonly clinicians: CliniciansService) {}
+  constructor(
+    private readonly clinicians: CliniciansService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Query(() => Account, { description: 'The signed-in user’s account.' })
   async me(@CurrentUser() user: AuthUser): Promise<Account> {
@@ -32,6 +36,9 @@ export class CliniciansResolver {
     @Args('userId', { type: () => ID }) userId: string,
     @Args('role') role: string,
   ): Promise<Clinician> {
-    return toClinician(await this.clinicians.grantRole(user.id, userId, role));
+    const previousRole = (await this.clinicians.findById(userId))?.role ?? null;
+    const updated = await this.clinicians.grantRole(user.id, userId, role);
+    await this.audit.record({ actorId: user.id, action: 'role.grant', targetType: 'user', targetId: userId, details: { role, previousRole } });
+    return toClinician(updated);
   }
 }

@@ -55,7 +55,7 @@ export const envSchema = z.object({
   RATE_LIMIT_MUTATIONS_PER_USER: z.coerce.number().int().min(1).default(120),
   TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|\d{1,2}|[\w.:/, -]+)$/, 'must be true, false, a hop count or addresses/subnets')
+    .regex(/^[\w.:/, -]+$/, 'must be true, false, a hop count, or comma-separated addresses/subnets')
     .optional()
     .or(z.literal('').transform(() => undefined)),
   CORS_ORIGINS: z

@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
@@ -16,6 +17,7 @@ export class IndicatorsResolver {
   constructor(
     private readonly indicatorsService: IndicatorsService,
     private readonly gaps: GapLayerService,
+    private readonly audit: AuditService,
   ) {}
 
   @Public()
@@ -32,16 +34,26 @@ export class IndicatorsResolver {
 
   @Roles('admin')
   @Mutation(() => IndicatorImport, { description: 'Admin only: imports a need indicator from CSV, all or nothing.' })
-  importIndicator(@CurrentUser() user: AuthUser, @Args('input') input: ImportIndicatorInput): Promise<IndicatorImport> {
+  async importIndicator(@CurrentUser() user: AuthUser, @Args('input') input: ImportIndicatorInput): Promise<IndicatorImport> {
     const { csv, ...meta } = input;
-    return this.indicatorsService.import(meta, csv, user.id);
+    const result = await this.indicatorsService.import(meta, csv, user.id);
+    await this.audit.record({
+      actorId: user.id,
+      action: 'indicator.import',
+      targetType: 'indicator',
+      targetId: result.indicator.id,
+      details: { name: result.indicator.name, importedAreas: result.importedAreas, skipped: result.skipped.length },
+    });
+    return result;
   }
 
   @Roles('admin')
   @Mutation(() => Boolean, { description: 'Admin only: deletes an indicator and its areas.' })
-  async deleteIndicator(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  async deleteIndicator(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    const name = (await this.indicatorsService.list()).find((i) => i.id === id)?.name ?? null;
     await this.indicatorsService.delete(id);
     this.gaps.forget(id);
+    await this.audit.record({ actorId: user.id, action: 'indicator.delete', targetType: 'indicator', targetId: id, details: { name } });
     return true;
   }
 }

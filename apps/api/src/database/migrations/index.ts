@@ -7,6 +7,7 @@ import { Conversations1764500000000 } from './1764500000000-conversations';
 import { HiddenProjects1764510000000 } from './1764510000000-hidden-projects';
 import { SocketIoAttachments1764530000000 } from './1764530000000-socket-io-attachments';
 import { Webinars1764520000000 } from './1764520000000-webinars';
+import { Hardening1764540000000 } from './1764540000000-hardening';
 import { SendMessageFunction1764560000000 } from './1764560000000-send-message-function';
 
 /** Every migration, oldest first. Add each new one here (one per schema change, reversible). */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   HiddenProjects1764510000000,
   Webinars1764520000000,
   SocketIoAttachments1764530000000,
+  Hardening1764540000000,
   SendMessageFunction1764560000000,
 ];

@@ -1,0 +1,21 @@
+import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { LIMITS } from '@kindred/domain';
+
+const { defaultSize, maxSize } = LIMITS.page;
+
+@ArgsType()
+export class AuditLogArgs {
+  @Field(() => Int, { nullable: true, defaultValue: defaultSize, description: `1 to ${maxSize}.` })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: `first must be between 1 and ${maxSize}` })
+  @Max(maxSize, { message: `first must be between 1 and ${maxSize}` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: '`pageInfo.endCursor` of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  after?: string | null;
+}
