@@ -334,6 +334,12 @@ describe('reports and the moderation queue (integration, real PostGIS)', () => {
       const res = await resolve({ reportId: id, action: 'hide', note: 'Advertising' });
       expect(res.data!.resolveReport).toMatchObject({ status: 'actioned', resolution: 'Advertising', project: { id: bobsProject, hiddenAt: expect.any(String) } });
       expect(errorOf(await report({ projectId: bobsProject, reason: 'spam' }, carol.token))).toEqual({ code: 'NOT_FOUND', field: 'input.projectId' });
+      // The decision is in the audit log, with who made it.
+      const audit: Array<{ actor_id: string; action: string; target_type: string }> = await t.db.query(
+        `SELECT actor_id, action, target_type FROM audit_log WHERE target_id = $1 ORDER BY created_at`,
+        [bobsProject],
+      );
+      expect(audit).toContainEqual({ actor_id: admin.id, action: 'report.hide', target_type: 'project' });
     });
 
     it('refuses to suspend an admin (FORBIDDEN) and changes nothing', async () => {

@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { DataSource, EntityManager } from 'typeorm';
 import { ERROR_CODES, MESSAGING_LIMITS, SOCKET_EVENTS, type SocketReaction } from '@kindred/domain';
 import { apiError, badInput, notFound } from '../common/graphql-errors.util';
+import { MetricsService } from '../observability/metrics.service';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { SendMessageInput } from './dto/message.inputs';
 import { MessageNotificationsService } from './message-notifications.service';
@@ -130,6 +131,7 @@ export class MessagesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly realtime: RealtimeService,
     private readonly notifier: MessageNotificationsService,
+    private readonly metrics: MetricsService,
   ) {}
 
   async send(userId: string, input: SendMessageInput): Promise<SendResult> {
@@ -152,6 +154,7 @@ export class MessagesService {
     if (row.outcome !== 'created') throw sendRefusal(row.outcome, row.detail);
 
     const message = toStoredMessage(row as MessageRow);
+    this.metrics.messagesSent.inc();
     const blocked = row.blocked_ids ?? [];
     this.realtime.toConversation(message.conversationId, SOCKET_EVENTS.messageNew, toSocketMessage(message), blocked);
     const recipients = (row.member_ids ?? []).filter((id) => id !== userId && !blocked.includes(id));

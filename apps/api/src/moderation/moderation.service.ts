@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LIMITS } from '@kindred/domain';
@@ -66,6 +67,7 @@ export class ModerationService {
     private readonly tokens: TokensService,
     private readonly messages: MessagesService,
     private readonly realtime: RealtimeService,
+    private readonly audit: AuditService,
   ) {}
 
   async report(reporterId: string, input: ReportInput): Promise<Report> {
@@ -167,6 +169,16 @@ export class ModerationService {
       )) as [unknown, number];
       if (action !== 'dismiss' && target.kind === 'project') await this.projects.hide(target.id, manager);
       if (action === 'suspend' && authorId) await this.suspend(authorId, manager);
+      await this.audit.record(
+        {
+          actorId: adminId,
+          action: `report.${action}`,
+          targetType: target.kind,
+          targetId: target.id,
+          details: { reportId: report.id, reason: report.reason, authorId, otherReportsClosed: others },
+        },
+        manager,
+      );
       return others;
     });
 
