@@ -16,6 +16,11 @@ export const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   EMBEDDED_DB_DIR: z.string().min(1).default('.kindred/data'),
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   MIGRATIONS_RUN: bool.default('true'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional().or(z.literal('').transform(() => undefined)),

@@ -5,6 +5,7 @@ import { AppConfigService } from '../config/app-config.service';
 import { startEmbeddedPostgis, EmbeddedPostgis } from './embedded-postgis';
 import { MIGRATIONS } from './migrations';
 import { buildDataSourceOptions } from './data-source-options';
+import { MAP_READ_DATABASE, MapReadDatabaseShutdown, mapReadDatabaseFactory } from './map-read-database';
 import { runMigrationsLocked } from './run-migrations.util';
 
 export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
@@ -73,6 +74,10 @@ let embeddedDatabase = false;
       },
     }),
   ],
-  exports: [DatabaseConnectionModule],
+  providers: [
+    { provide: MAP_READ_DATABASE, inject: [AppConfigService, DataSource], useFactory: mapReadDatabaseFactory },
+    MapReadDatabaseShutdown,
+  ],
+  exports: [DatabaseConnectionModule, MAP_READ_DATABASE],
 })
 export class DatabaseModule {}

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ERROR_CODES, isProfessionId, isStageId, isThemeId } from '@kindred/domain';
 import { BBox, bboxProblem, cellRange, heatLevelForZoom, HEAT_LEVELS } from '@kindred/geo';
+import { MAP_READ_DATABASE } from '../database/map-read-database';
 import { badInput } from '../common/graphql-errors.util';
 import { AppConfigService } from '../config/app-config.service';
 import { mergeSmallCells, RawCell } from './heatmap.util';
@@ -45,7 +45,7 @@ export function checkViewport(bbox: BBox, zoom: number): void {
  */
 @Injectable()
 export class HeatmapService {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly config: AppConfigService) {}
+  constructor(@Inject(MAP_READ_DATABASE) private readonly db: DataSource, private readonly config: AppConfigService) {}
 
   /** The finest stored level at or below the zoom's ideal whose cells under the bbox stay bounded. */
   levelFor(bbox: BBox, zoom: number): number {

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { THEME_IDS, themeLabel } from '@kindred/domain';
 import { BBox, cellBounds, cellCentre, cellRange, distanceKm } from '@kindred/geo';
+import { MAP_READ_DATABASE } from '../database/map-read-database';
 import { AppConfigService } from '../config/app-config.service';
 import { PlacesService } from '../places/places.service';
 import { toThemes } from '../projects/project-models.util';
@@ -39,7 +39,7 @@ const MAX_AREAS = 50;
 @Injectable()
 export class MapSummaryService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(MAP_READ_DATABASE) private readonly db: DataSource,
     private readonly heatmaps: HeatmapService,
     private readonly places: PlacesService,
     private readonly config: AppConfigService,

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ERROR_CODES, isThemeId, LIMITS } from '@kindred/domain';
 import { formatApproxDistance, LatLng } from '@kindred/geo';
+import { MAP_READ_DATABASE } from '../database/map-read-database';
 import { BlocksService } from '../blocks/blocks.service';
 import { toClinician } from '../clinicians/clinician-models.util';
 import { CliniciansService } from '../clinicians/clinicians.service';
@@ -64,7 +64,7 @@ export class PeersService {
   maxWalkSize = 400;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(MAP_READ_DATABASE) private readonly db: DataSource,
     private readonly projects: ProjectsService,
     private readonly clinicians: CliniciansService,
     private readonly places: PlacesService,

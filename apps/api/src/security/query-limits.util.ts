@@ -47,7 +47,10 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
  * The cost of a field is roughly the work it causes: 1 for every root field (each runs a
  * resolver, usually a query) and every field returning objects, 0 for a scalar inside an object,
  * plus its children. A paginated field (with a `first` argument) costs its children once per
- * requested row: `projects(first: 100) { nodes { id owner { id } } }` is 1 + 100 × 2.
+ * requested row: `projects(first: 100) { nodes { id owner { id } } }` is 1 + 100 × 2. Rows count
+ * up to the usual page cap (100): each field's own cap on `first` is checked by validation, which
+ * should be the one to refuse `first: 501` (BAD_USER_INPUT on `first`); the limit here is for
+ * nesting and aliases multiplying the work.
  */
 export function paginationEstimator(): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
@@ -57,7 +60,7 @@ export function paginationEstimator(): ComplexityEstimator {
     const first = args['first'];
     const declared = field.args.find((a) => a.name === 'first')?.defaultValue;
     const rows = typeof first === 'number' ? first : typeof declared === 'number' ? declared : LIMITS.page.defaultSize;
-    return own + Math.max(1, rows) * childComplexity;
+    return own + Math.min(Math.max(1, rows), LIMITS.page.maxSize) * childComplexity;
   };
 }
 
