@@ -17,27 +17,20 @@ import {
   toStoredMessage,
 } from './message-models.util';
 
-/** What a member may do in a conversation, read in the same statement as the membership. */
+/** A member's view of a conversation, read in the same statement as the membership. */
 interface Access {
   kind: string;
   status: string;
-  createdBy: string | null;
   memberIds: string[];
   /** Members who have blocked the user or whom the user has blocked. */
   blockedMemberIds: string[];
-  /** Set while posting has not opened yet (a WHAMinar thread before its start): when it opens. */
-  opensAt?: Date | null;
 }
 
-interface SendCheckRow {
+interface AccessRow {
   kind: string;
   status: string;
-  created_by: string | null;
   member_ids: string[];
   blocked_ids: string[];
-  recent: number;
-  /** `conversations.opens_at` while still in the future, else null. */
-  not_open_until?: Date | null;
 }
 
 /** What kindred_send_message() returns (see its migration). */
@@ -370,12 +363,12 @@ export class MessagesService {
    */
   async access(userId: string, conversationId: string, m: EntityManager = this.db.manager, field = 'conversationId'): Promise<Access> {
     const [row] = (await m.query(
-      `SELECT c.kind, c.status, c.created_by,
+      `SELECT c.kind, c.status,
          (SELECT coalesce(array_agg(user_id), '{}') FROM conversation_members WHERE conversation_id = c.id) AS member_ids,
-         ARRAY(${blockedSql('$2')}) AS blocked_ids, 0 AS recent
+         ARRAY(${blockedSql('$2')}) AS blocked_ids
        FROM conversations c WHERE c.id = $1`,
       [conversationId, userId],
-    )) as SendCheckRow[];
+    )) as AccessRow[];
     return this.accessFrom(row, userId, field);
   }
 
@@ -388,7 +381,7 @@ export class MessagesService {
     return rows.map((r) => r.user_id);
   }
 
-  private accessFrom(row: SendCheckRow | undefined, userId: string, field: string): Access {
+  private accessFrom(row: AccessRow | undefined, userId: string, field: string): Access {
     if (!row) throw notFound('Conversation', field);
     const memberIds = row.member_ids ?? [];
     if (!memberIds.includes(userId)) {
@@ -398,32 +391,9 @@ export class MessagesService {
     return {
       kind: row.kind,
       status: row.status,
-      createdBy: row.created_by,
       memberIds,
       blockedMemberIds: memberIds.filter((id) => blocked.has(id)),
-      opensAt: row.not_open_until ?? null,
     };
-  }
-
-  private assertCanPost(access: Access, userId: string): void {
-    if (access.status === 'declined') {
-      throw apiError(ERROR_CODES.messagingClosed, 'This message request was declined: no more messages can be sent.');
-    }
-    if (access.status === 'closed') throw apiError(ERROR_CODES.messagingClosed, 'This conversation is closed to new messages.');
-    if (access.opensAt) {
-      throw apiError(ERROR_CODES.threadNotOpen, `This thread opens for posting when the WHAMinar starts (${access.opensAt.toISOString()}).`, undefined, {
-        opensAt: access.opensAt.toISOString(),
-      });
-    }
-    if (access.status === 'request' && access.createdBy !== userId) {
-      throw apiError(ERROR_CODES.requestPending, 'Accept this message request before replying.');
-    }
-    if (access.kind === 'direct' && access.blockedMemberIds.length) {
-      throw apiError(ERROR_CODES.blocked, 'You cannot message this person: one of you has blocked the other.');
-    }
-    if (access.kind === 'direct' && access.memberIds.length < 2) {
-      throw apiError(ERROR_CODES.messagingClosed, 'The other person has left Kindred.');
-    }
   }
 
   /** The user's own message, locked for the update; NOT_FOUND, NOT_A_MEMBER or FORBIDDEN otherwise. */

@@ -87,16 +87,4 @@ export class RealtimeService {
     }
     return online;
   }
-
-  /** Whether the user has a socket connected on any instance (for "notify while away"). */
-  async isOnline(userId: string): Promise<boolean> {
-    if (!this.server) return false;
-    try {
-      const sockets = await this.server.in(userRoom(userId)).fetchSockets();
-      return sockets.length > 0;
-    } catch (error) {
-      this.logger.warn(`Presence check failed: ${(error as Error).message}`);
-      return false;
-    }
-  }
 }

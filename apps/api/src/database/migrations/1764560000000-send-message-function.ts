@@ -14,8 +14,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * It returns one row: `outcome` is 'created', 'existing' or an error code (with `detail`), plus the
  * stored message and what the caller needs to deliver it (kind, status, members, blocked members).
- * The API maps the codes to GraphQL errors; the rules are mirrored in MessagesService.assertCanPost
- * for the other operations.
+ * The API maps the codes to GraphQL errors (sendRefusal in MessagesService).
  */
 export class SendMessageFunction1764560000000 implements MigrationInterface {
   name = 'SendMessageFunction1764560000000';
