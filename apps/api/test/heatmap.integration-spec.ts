@@ -186,6 +186,34 @@ describe('heatmap (integration, real PostGIS)', () => {
     expect(await snapshot()).toBe(incremental);
   });
 
+  it('keeps cells exact under concurrent writes that touch the same cells in opposite orders (no deadlock)', async () => {
+    const rows: Array<{ id: string; lat: number }> = await t.db.query(
+      `SELECT id, ST_Y(display_location::geometry) AS lat FROM projects WHERE hidden_at IS NULL ORDER BY id`,
+    );
+    const north = rows.filter((r) => r.lat > 53).map((r) => r.id);
+    const south = rows.filter((r) => r.lat < 53).map((r) => r.id);
+    const pairs = Array.from({ length: 40 }, (_, i) => [north[i % north.length]!, south[i % south.length]!]);
+    // Each statement changes facets of a northern and a southern cell; half list them the other way round.
+    const results = await Promise.allSettled(
+      pairs.map(([a, b], i) =>
+        t.db.query(
+          `UPDATE projects SET seeking_collaborators = NOT seeking_collaborators, stage = CASE WHEN stage = 'running' THEN 'planning' ELSE 'running' END
+            WHERE id = ANY($1::uuid[])`,
+          [i % 2 ? [a, b] : [b, a]],
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    const snapshot = async () =>
+      JSON.stringify([
+        await t.db.query(`SELECT * FROM heat_cells ORDER BY level, theme, cx, cy`),
+        await t.db.query(`SELECT * FROM heat_cell_facets ORDER BY level, theme, cx, cy, stage, profession, seeking`),
+      ]);
+    const incremental = await snapshot();
+    await t.db.query(`SELECT kindred_rebuild_heat()`);
+    expect(await snapshot()).toBe(incremental);
+  });
+
   it('can defer upkeep during a bulk load and rebuild once, missing nothing', async () => {
     const before = (await heat({ bbox: UK_BBOX, zoom: 5 })).data!.heatmap;
     const owner = await insertClinician(t.db, 'nurse');

@@ -71,7 +71,7 @@ const SWEEP = `DELETE FROM heat_cells WHERE n <= 0; DELETE FROM heat_cell_facets
  * The cell keys of the rows of `rows` that satisfy `counted` (on alias `r`): as in
  * 1764200000000-heat-cells, Mercator fractions once per project, then one floor per level.
  */
-function keys(rows: string, counted: string): string {
+export function keys(rows: string, counted: string): string {
   return `
       SELECT k.level, t.theme, k.cx, k.cy, k.stage, k.profession, k.seeking
         FROM (SELECT m.themes, m.stage, m.profession, m.seeking, l.level,

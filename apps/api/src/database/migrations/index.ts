@@ -9,6 +9,7 @@ import { SocketIoAttachments1764530000000 } from './1764530000000-socket-io-atta
 import { Webinars1764520000000 } from './1764520000000-webinars';
 import { Hardening1764540000000 } from './1764540000000-hardening';
 import { SendMessageFunction1764560000000 } from './1764560000000-send-message-function';
+import { HeatCellsLockOrder1764570000000 } from './1764570000000-heat-cells-lock-order';
 
 /** Every migration, oldest first. Add each new one here (one per schema change, reversible). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SocketIoAttachments1764530000000,
   Hardening1764540000000,
   SendMessageFunction1764560000000,
+  HeatCellsLockOrder1764570000000,
 ];
