@@ -7,6 +7,7 @@ const { createServer } = require('node:net');
 
 const PGBIN = '/usr/lib/postgresql/15/bin';
 
+/** A loopback port nothing is listening on (for servers started by scripts and tests). */
 function freePort() {
   return new Promise((resolve, reject) => {
     const s = createServer();
@@ -52,4 +53,4 @@ async function startTempPostgres({ dir, reuse = false }) {
   };
 }
 
-module.exports = { startTempPostgres };
+module.exports = { startTempPostgres, freePort };

@@ -4,9 +4,9 @@
 // else the embedded PGlite+PostGIS. Missing Chromium is installed with apt when run as root.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './pg-temp.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, '.test-results');
@@ -97,37 +97,61 @@ jestCounts(join(out, 'unit.json'), 'unit');
 run(`API integration tests on ${dbLabel}`, 'npx', ['jest', '--selectProjects', 'api-integration', '--runInBand', '--json', `--outputFile=${join(out, 'integration.json')}`]);
 jestCounts(join(out, 'integration.json'), `integration (${dbLabel})`);
 
-// Two API processes sharing one PostgreSQL server (and Redis): needs a real server, so without
-// DATABASE_URL a throwaway one is started for this stage.
-{
-  const label = 'multi-instance (two API processes)';
-  let pg = null;
+/**
+ * Runs `body(url)` against a PostgreSQL server: DATABASE_URL, or else a throwaway one (installed with
+ * apt when missing and run as root) that is stopped and removed afterwards. False when none is possible.
+ */
+async function withServerDatabase(name, body) {
   let url = process.env.DATABASE_URL;
-  if (ensureApt('Redis', hasRedis, ['redis-server']) && (url || ensureApt('PostgreSQL 15 + PostGIS', hasPostgres, ['postgresql-15', 'postgresql-15-postgis-3']))) {
-    if (!url) {
-      const { startTempPostgres } = await import('./pg-temp.mjs');
-      pg = await startTempPostgres({ dir: join(tmpdir(), `kindred-multi-pg-${process.pid}`) });
-      url = pg.url;
-    }
-    run('Multi-instance tests (two API processes, PostgreSQL and Redis fan-out)', 'npx', ['jest', '--selectProjects', 'multi-instance', '--runInBand', '--json', `--outputFile=${join(out, 'multi.json')}`], { DATABASE_URL: url });
-    jestCounts(join(out, 'multi.json'), label);
-    await pg?.stop();
-  } else {
-    results.push({ label, passed: 0, failed: 1, skipped: 0, note: 'Redis or PostgreSQL unavailable' });
+  if (!url && !ensureApt('PostgreSQL 15 + PostGIS', hasPostgres, ['postgresql-15', 'postgresql-15-postgis-3'])) return false;
+  const dir = join(tmpdir(), `kindred-${name}-pg-${process.pid}`);
+  let pg = null;
+  if (!url) {
+    const { startTempPostgres } = await import('./pg-temp.mjs');
+    pg = await startTempPostgres({ dir });
+    url = pg.url;
   }
+  try {
+    await body(url);
+  } finally {
+    if (pg) {
+      await pg.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return true;
 }
 
-/** A port nothing else on this machine is using, so the browser tests' server never collides. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+// Two API processes sharing one PostgreSQL server (and Redis): needs a real server.
+{
+  const label = 'multi-instance (two API processes)';
+  const ran =
+    ensureApt('Redis', hasRedis, ['redis-server']) &&
+    (await withServerDatabase('multi', async (url) => {
+      run('Multi-instance tests (two API processes, PostgreSQL and Redis fan-out)', 'npx', ['jest', '--selectProjects', 'multi-instance', '--runInBand', '--json', `--outputFile=${join(out, 'multi.json')}`], { DATABASE_URL: url });
+      jestCounts(join(out, 'multi.json'), label);
+    }));
+  if (!ran) results.push({ label, passed: 0, failed: 1, skipped: 0, note: 'Redis or PostgreSQL unavailable' });
 }
+
+// The CI load profile (tests/load): 24 virtual users for 60 s of mixed traffic against the built API;
+// each of its checks (no 5xx, no lost message, ...) counts as one test. After the other server
+// stages, so it runs alone.
+{
+  const label = 'load (ci profile, 60 s)';
+  const ran = await withServerDatabase('load', async (url) => {
+    const report = join(out, 'load.json');
+    run('Load run (ci profile: 24 virtual users, 60 s)', 'node', ['tests/load/run.mjs', '--profile', 'ci', '--no-build', '--results', join(out, 'load-ci.md'), '--report-json', report], { DATABASE_URL: url });
+    try {
+      const j = JSON.parse(readFileSync(report, 'utf8'));
+      results.push({ label, passed: j.passed, failed: j.failed, skipped: 0, ...(j.failed ? { note: j.checks.filter((c) => !c.ok).map((c) => c.name).join('; ') } : {}) });
+    } catch {
+      results.push({ label, passed: 0, failed: 1, skipped: 0, note: 'no report (the load run crashed)' });
+    }
+  });
+  if (!ran) results.push({ label, passed: 0, failed: 1, skipped: 0, note: 'PostgreSQL unavailable' });
+}
+
 
 if (ensureChromium()) {
   run(`Browser tests (Chromium) on ${dbLabel}`, 'npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'], {

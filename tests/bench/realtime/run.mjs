@@ -28,12 +28,11 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { startTempPostgres } from '../../../tools/pg-temp.mjs';
+import { freePort, startTempPostgres } from '../../../tools/pg-temp.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -119,16 +118,6 @@ process.once('SIGINT', () => {
 });
 process.once('SIGTERM', () => process.exit(143));
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Spawns a node child; its output is shown prefixed (the first 20 lines) and its tail kept for errors. */
 function startChild(label, script, env, onStdout) {
