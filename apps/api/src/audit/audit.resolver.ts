@@ -3,7 +3,7 @@ import { Roles } from '../auth/roles.decorator';
 import { CliniciansLoader } from '../clinicians/clinicians.loader';
 import { Clinician } from '../clinicians/models/clinician.model';
 import { AuditService } from './audit.service';
-import { AuditLogArgs } from './dto/audit-log.args';
+import { PageArgs } from '../common/dto/page.args';
 import { AuditEntry, AuditEntryConnection } from './models/audit-entry.model';
 
 @Resolver(() => AuditEntry)
@@ -15,7 +15,7 @@ export class AuditResolver {
 
   @Roles('admin')
   @Query(() => AuditEntryConnection, { description: 'Admin only: what admins did, newest first.' })
-  auditLog(@Args() args: AuditLogArgs): Promise<AuditEntryConnection> {
+  auditLog(@Args() args: PageArgs): Promise<AuditEntryConnection> {
     return this.audit.list(args.first ?? null, args.after ?? null);
   }
 

@@ -2,7 +2,7 @@ import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { MarkNotificationsReadArgs } from './dto/mark-notifications-read.args';
-import { NotificationsArgs } from './dto/notifications.args';
+import { PageArgs } from '../common/dto/page.args';
 import { Notification, NotificationConnection } from './models/notification.model';
 import { NotificationsService } from './notifications.service';
 
@@ -12,7 +12,7 @@ export class NotificationsResolver {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Query(() => NotificationConnection, { description: 'Your notifications, newest first.' })
-  myNotifications(@CurrentUser() user: AuthUser, @Args() args: NotificationsArgs): Promise<NotificationConnection> {
+  myNotifications(@CurrentUser() user: AuthUser, @Args() args: PageArgs): Promise<NotificationConnection> {
     return this.notifications.list(user.id, args.first ?? null, args.after ?? null);
   }
 

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -6,20 +6,16 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Max,
-  MaxLength,
-  Min,
 } from 'class-validator';
-import { LIMITS, MESSAGE_POLICY_IDS, MESSAGING_LIMITS } from '@kindred/domain';
+import { MESSAGE_POLICY_IDS, MESSAGING_LIMITS } from '@kindred/domain';
 import { Trim } from '../../clinicians/dto/trim.util';
+import { PageArgs } from '../../common/dto/page.args';
 
 const { groupMembersMax, groupTitle } = MESSAGING_LIMITS;
-const { defaultSize, maxSize } = LIMITS.page;
 const titleMessage = `title must be ${groupTitle.min} to ${groupTitle.max} characters`;
 
 @InputType()
@@ -105,20 +101,7 @@ export class RenameConversationArgs {
 }
 
 @ArgsType()
-export class MyConversationsArgs {
-  @Field(() => Int, { nullable: true, defaultValue: defaultSize, description: `1 to ${maxSize}.` })
-  @IsOptional()
-  @IsInt()
-  @Min(1, { message: `first must be between 1 and ${maxSize}` })
-  @Max(maxSize, { message: `first must be between 1 and ${maxSize}` })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string | null;
-
+export class MyConversationsArgs extends PageArgs {
   @Field(() => Boolean, { nullable: true, description: 'true: only requests waiting for your answer; otherwise everything else.' })
   @IsOptional()
   @IsBoolean()

@@ -4,8 +4,9 @@ import { LIMITS } from '@kindred/domain';
 
 const { defaultSize, maxSize } = LIMITS.page;
 
+/** `first` (1 to the page cap) and `after` (a cursor from the previous page): a list's paging arguments. */
 @ArgsType()
-export class AuditLogArgs {
+export class PageArgs {
   @Field(() => Int, { nullable: true, defaultValue: defaultSize, description: `1 to ${maxSize}.` })
   @IsOptional()
   @IsInt()
