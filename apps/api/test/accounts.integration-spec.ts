@@ -2,6 +2,7 @@ import { createTestApp, countRows, GqlResult, TestApp } from './test-app';
 import { registerProject, signUp, SignedUpUser } from './fixtures';
 import { openDirect, send } from './conversation-fixtures';
 import { connect } from './socket-fixtures';
+import { createWebinar, register, signUpOrganiser } from './webinar-fixtures';
 
 const UPDATE_PROFILE = `mutation($input: UpdateProfileInput!) {
   updateProfile(input: $input) { id email displayName profession specialty organisation bio role }
@@ -188,8 +189,22 @@ describe('accounts: profile, roles, export, deletion (integration)', () => {
       expect(doc['blocks']).toEqual([expect.objectContaining({ user_id: third.id })]);
       expect(doc['reports']).toEqual([expect.objectContaining({ message_id: theirs.id, reason: 'spam' })]);
       expect(Array.isArray(doc['alerts']) && Array.isArray(doc['notifications'])).toBe(true);
+      expect(doc['webinarRegistrations']).toEqual([]);
       // Only what I wrote (the notification preview of their message is mine and is included).
       expect(JSON.stringify(doc['messages'])).not.toContain('Their words are theirs');
+    });
+
+    it('includes the WHAMinars I registered for and those I organise', async () => {
+      const organiser = await signUpOrganiser(t);
+      const clinician = await signUp(t);
+      const webinar = await createWebinar(t, organiser, { title: 'Exported WHAMinar' });
+      await register(t, clinician, webinar.id, false);
+      const mine = JSON.parse((await t.gql<{ exportMyData: string }>(`{ exportMyData }`, {}, clinician.token)).data!.exportMyData);
+      expect(mine.webinarRegistrations).toEqual([
+        expect.objectContaining({ webinar_id: webinar.id, title: 'Exported WHAMinar', status: 'registered', email_reminders: false }),
+      ]);
+      const theirs = JSON.parse((await t.gql<{ exportMyData: string }>(`{ exportMyData }`, {}, organiser.token)).data!.exportMyData);
+      expect(theirs.webinarsOrganised).toEqual([expect.objectContaining({ id: webinar.id, title: 'Exported WHAMinar', status: 'published' })]);
     });
 
     it('refuses an anonymous caller (UNAUTHENTICATED)', async () => {

@@ -68,6 +68,17 @@ export class DataExportService {
       ),
       reactions: await this.rows(`SELECT message_id, emoji, created_at FROM message_reactions WHERE user_id = $1 ORDER BY created_at`, userId),
       blocks: await this.rows(`SELECT blocked_id AS user_id, created_at FROM blocks WHERE blocker_id = $1 ORDER BY created_at`, userId),
+      webinarRegistrations: await this.rows(
+        `SELECT r.webinar_id, w.title, w.starts_at, r.status, r.registered_at, r.cancelled_at, r.email_reminders, r.attended_at,
+                r.attendance_source, r.created_at
+           FROM webinar_registrations r JOIN webinars w ON w.id = r.webinar_id
+          WHERE r.user_id = $1 ORDER BY r.created_at`,
+        userId,
+      ),
+      webinarsOrganised: await this.rows(
+        `SELECT id, title, status, starts_at, time_zone, created_at FROM webinars WHERE organiser_id = $1 ORDER BY created_at`,
+        userId,
+      ),
       reports: await this.rows(
         `SELECT id, message_id, project_id, reason, details, status, created_at FROM reports WHERE reporter_id = $1 ORDER BY created_at`,
         userId,
