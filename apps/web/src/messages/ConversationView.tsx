@@ -15,9 +15,8 @@ import { quoteOf, seenMessageId, type ThreadMessage } from './message-list.util'
 import { DELETED_TEXT, HIDDEN_TEXT } from './message-text.util';
 import { LeaveGroupButton } from './LeaveGroupButton';
 import { MessageComposer, type ReplyTarget } from './MessageComposer';
-import { MessageItem } from './MessageItem';
 import { MessageRequestPanel } from './MessageRequestPanel';
-import { PendingMessageItem } from './PendingMessageItem';
+import { ThreadMessageList } from './ThreadMessageList';
 import { useConversationThread } from './useConversationThread';
 import { useMessaging } from './useMessaging';
 import { useSocketEvent } from './useSocketEvent';
@@ -200,43 +199,17 @@ export function ConversationView({ conversationId }: { conversationId: string })
           atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_TO_BOTTOM_PX;
         }}
       >
-        {thread.state.olderCursor ? (
-          <p className="thread__older">
-            <button type="button" className="button button--secondary button--small" aria-disabled={thread.loadingOlder || undefined} onClick={() => {
-              if (!thread.loadingOlder) void thread.loadOlder().catch(() => undefined);
-            }}>
-              Show earlier messages
-            </button>
-          </p>
-        ) : null}
-        {thread.error ? (
-          <ErrorState title="The messages could not be loaded" onRetry={thread.reload}>
-            <p>{formErrorsFrom(thread.error, []).form}</p>
-          </ErrorState>
-        ) : thread.loading ? (
-          <LoadingState label="Loading messages…" />
-        ) : messages.length === 0 && thread.pending.length === 0 ? (
-          <p className="thread__empty">No messages yet.{canWrite ? ' Say hello.' : ''}</p>
-        ) : null}
-        <ol className="message-list">
-          {messages.map((m) => (
-            <MessageItem
-              key={m.id}
-              message={m}
-              myId={myId}
-              quote={quoteFor(m.parentId)}
-              members={members}
-              seen={m.id === seenId}
-              onReply={reply}
-              onEdit={thread.edit}
-              onDelete={thread.remove}
-              onReact={thread.react}
-            />
-          ))}
-          {thread.pending.map((p) => (
-            <PendingMessageItem key={p.clientId} pending={p} otherName={other?.displayName ?? null} onRetry={thread.retry} onDiscard={thread.discard} />
-          ))}
-        </ol>
+        <ThreadMessageList
+          thread={thread}
+          messages={messages}
+          myId={myId}
+          members={members}
+          quoteFor={quoteFor}
+          onReply={reply}
+          seenId={seenId}
+          otherName={other?.displayName ?? null}
+          labels={{ loading: 'Loading messages…', error: 'The messages could not be loaded', empty: `No messages yet.${canWrite ? ' Say hello.' : ''}` }}
+        />
       </div>
       <p className="typing-line">{typing}</p>
 

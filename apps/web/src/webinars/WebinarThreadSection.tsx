@@ -6,16 +6,13 @@ import { CONVERSATION, PIN_WEBINAR_MESSAGE, type Webinar, type WebinarThread } f
 import { SOCKET_EVENTS, type ConversationEvent } from '@kindred/domain';
 import { useAuth } from '../auth/useAuth';
 import { formErrorsFrom } from '../forms/api-errors.util';
-import { ErrorState } from '../layout/ErrorState';
-import { LoadingState } from '../layout/LoadingState';
 import { typingText } from '../messages/conversation-thread.reducer';
 import { ConnectionStatusLine } from '../messages/ConnectionStatusLine';
 import type { MentionCandidate } from '../messages/mentions.util';
 import { quoteOf, type ThreadMessage } from '../messages/message-list.util';
 import { DELETED_TEXT, excerpt, HIDDEN_TEXT } from '../messages/message-text.util';
 import { MessageComposer, type ReplyTarget } from '../messages/MessageComposer';
-import { MessageItem } from '../messages/MessageItem';
-import { PendingMessageItem } from '../messages/PendingMessageItem';
+import { ThreadMessageList } from '../messages/ThreadMessageList';
 import { useConversationThread } from '../messages/useConversationThread';
 import { useMessaging } from '../messages/useMessaging';
 import { useSocketEvent } from '../messages/useSocketEvent';
@@ -159,48 +156,19 @@ function ThreadLog({ webinar, thread, viewerZone, onThreadChanged }: ThreadLogPr
           atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 120;
         }}
       >
-        {live.state.olderCursor ? (
-          <p className="thread__older">
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              aria-disabled={live.loadingOlder || undefined}
-              onClick={() => {
-                if (!live.loadingOlder) void live.loadOlder().catch(() => undefined);
-              }}
-            >
-              Show earlier messages
-            </button>
-          </p>
-        ) : null}
-        {live.error ? (
-          <ErrorState title="The discussion could not be loaded" onRetry={live.reload}>
-            <p>{formErrorsFrom(live.error, []).form}</p>
-          </ErrorState>
-        ) : live.loading ? (
-          <LoadingState label="Loading the discussion…" />
-        ) : messages.length === 0 && live.pending.length === 0 ? (
-          <p className="thread__empty">No messages yet.{canWrite ? ' Start the conversation.' : ''}</p>
-        ) : null}
-        <ol className="message-list">
-          {messages.map((m) => (
-            <MessageItem
-              key={m.id}
-              message={m}
-              myId={myId}
-              quote={quoteFor(m.parentId)}
-              members={everyone}
-              seen={false}
-              onReply={reply}
-              onEdit={live.edit}
-              onDelete={live.remove}
-              onReact={live.react}
-            />
-          ))}
-          {live.pending.map((p) => (
-            <PendingMessageItem key={p.clientId} pending={p} otherName={null} onRetry={live.retry} onDiscard={live.discard} />
-          ))}
-        </ol>
+        <ThreadMessageList
+          thread={live}
+          messages={messages}
+          myId={myId}
+          members={everyone}
+          quoteFor={quoteFor}
+          onReply={reply}
+          labels={{
+            loading: 'Loading the discussion…',
+            error: 'The discussion could not be loaded',
+            empty: `No messages yet.${canWrite ? ' Start the conversation.' : ''}`,
+          }}
+        />
       </div>
       <p className="typing-line">{typingText(live.state.typing)}</p>
 
