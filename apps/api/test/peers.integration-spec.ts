@@ -193,9 +193,8 @@ describe('peer finder on a crowded neighbourhood (integration)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    // Small first rounds, so proving each page takes several widening walks.
-    t.app.get(PeersService).firstRoundSize = 5;
-    t.app.get(PeersService).maxWalkSize = 100_000;
+    // Small first walks, so proving each page takes several widening walks.
+    t.app.get(PeersService).firstWalkPoints = 2;
     await t.reset();
     me = await signUp(t);
     // 600 projects by 300 people within ~25 km of Leeds, with every kind of theme overlap, so the
@@ -256,8 +255,7 @@ describe('peer finder when the nearest projects hide better matches (integration
 
   beforeAll(async () => {
     t = await createTestApp();
-    t.app.get(PeersService).firstRoundSize = 5;
-    t.app.get(PeersService).maxWalkSize = 100_000;
+    t.app.get(PeersService).firstWalkPoints = 2;
     await t.reset();
     me = await signUp(t);
     const a = await insertClinician(t.db, 'nurse', 'A: ten projects, two themes, 1 km');
@@ -272,9 +270,8 @@ describe('peer finder when the nearest projects hide better matches (integration
   afterAll(async () => t.close());
 
   it('widens its walks until no unseen project could outrank the page', async () => {
-    // Scores with a 30 km radius (decay 3 km): A 0.597, B 0.577, each E 0.565. The housing and
-    // food walks' first rounds are all A's projects, so the first round sees A and the E's only;
-    // B must still come second.
+    // Scores with a 30 km radius (decay 3 km): A 0.597, B 0.577, each E 0.565. The first walks
+    // reach only the E's and some of A's ten points; B must still come second.
     const res = await t.gql<PeersResult>(
       PEERS,
       { input: { point: LEEDS, radiusKm: 30, themes: ['housing', 'food-insecurity', 'child-poverty'] }, first: 2 },
@@ -285,7 +282,7 @@ describe('peer finder when the nearest projects hide better matches (integration
   });
   it('says when a page is only the best of the nearest matches', async () => {
     const service = t.app.get(PeersService);
-    service.maxWalkSize = 0; // walks stop at twice the people needed: one round of 6 per theme
+    service.maxWalkPoints = 4; // the three E's and one of A's points
     try {
       const res = await t.gql<{ peers: { exact: boolean; nodes: Array<{ clinician: { displayName: string } }> } }>(
         `query($input: PeerSearchInput!) { peers(input: $input, first: 2) { exact nodes { clinician { displayName } } } }`,
@@ -296,7 +293,7 @@ describe('peer finder when the nearest projects hide better matches (integration
       // The best of what the nearest walks found: B was out of reach.
       expect(res.data!.peers.nodes.map((n) => n.clinician.displayName)).toEqual(['A: ten projects, two themes, 1 km', 'E0: one theme, 500 m']);
     } finally {
-      service.maxWalkSize = 100_000;
+      service.maxWalkPoints = 65_536;
     }
     const proven = await t.gql<{ peers: { exact: boolean } }>(
       `query($input: PeerSearchInput!) { peers(input: $input, first: 2) { exact } }`,

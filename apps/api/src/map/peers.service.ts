@@ -12,28 +12,10 @@ import { toThemes } from '../projects/project-models.util';
 import { ProjectsService } from '../projects/projects.service';
 import type { PeerSearchInput } from './dto/peer-search.input';
 import type { PeerConnection, PeerMatch, SimilarProjectConnection } from './models/peer-match.model';
-import { PeerCandidate, peerReason, peerScore, rankPeers, RankedPeer, shownDistanceKm } from './peer-scoring.util';
+import { peerReason, peerScore, RankedPeer, shownDistanceKm } from './peer-scoring.util';
+import { PeerGroup, PeerTier, PeerWalkRow, rankableRows, toTiers } from './peer-tiers.util';
+import { themeMask, themesInMask } from './theme-mask.util';
 
-
-interface CandidateRound {
-  candidates: PeerCandidate[];
-  /** Farthest distance fetched (km) by each theme walk that hit its limit, i.e. may have more. */
-  openWalksKm: number[];
-}
-
-/**
- * The best score an unfetched project could have. Such a project shares c themes, and each of
- * those themes' walks hit its limit before reaching it (a complete walk would have fetched it), so
- * it lies beyond the farthest point of c different open walks: at least the c-th smallest of those
- * distances. Its score is at most the overlap of c themes at that distance, for some c.
- */
-export function unseenScoreBound(openWalksKm: number[], wanted: number, radiusKm: number): number {
-  const sorted = [...openWalksKm].sort((a, b) => a - b);
-  const most = Math.min(sorted.length, wanted, LIMITS.project.themes.max);
-  let bound = Number.NEGATIVE_INFINITY;
-  for (let c = 1; c <= most; c++) bound = Math.max(bound, peerScore(c, wanted, sorted[c - 1]!, radiusKm));
-  return bound;
-}
 
 export function encodeOffsetCursor(offset: number): string {
   return Buffer.from(`o:${offset}`).toString('base64url');
@@ -46,22 +28,23 @@ export function decodeOffsetCursor(cursor: string): number | null {
 
 /**
  * "Peers near me": other clinicians' projects within a radius, ranked by theme overlap and
- * distance decay, one row per person. Candidates come nearest-first from the GiST index (KNN on
- * the shown point), per level of theme overlap; a search stops as soon as it can prove no
- * unfetched project could enter the page, so the cost follows the page, not the number of
- * projects in the circle.
+ * distance decay, one row per person. The search walks the peer index (migration
+ * 1764600000000-peer-points): distinct shown points nearest-first, each with its projects grouped
+ * by theme mask, so it knows every nearby project's score without reading the projects. It then
+ * reads projects only for the best-scoring groups, in rank order, until the page is full, and
+ * widens the walk only while an unwalked point could still outrank the page. The cost follows
+ * the page and the number of distinct points near the origin, not the number of projects.
  */
 @Injectable()
 export class PeersService {
-  /** Candidates fetched per theme in a first round (at least twice the people needed). */
-  firstRoundSize = 100;
+  /** Points walked in a first round. */
+  firstWalkPoints = 128;
   /**
-   * A round that cannot prove its page fetches 4x more, up to this many per theme (or twice the
-   * people needed, if more). Past it the page is the best among the nearest candidates and is
-   * flagged approximate: in dense cities thousands of area-precision projects share one rounded
-   * point, and proving an exact order would mean reading them all.
+   * A walk that cannot prove its page walks 4x more points, up to this many. Past it the page is
+   * the best among the points walked and is flagged approximate (a safety net: proving a page
+   * takes a few hundred points even in the densest city).
    */
-  maxWalkSize = 400;
+  maxWalkPoints = 65_536;
 
   constructor(
     @Inject(MAP_READ_DATABASE) private readonly db: DataSource,
@@ -122,73 +105,72 @@ export class PeersService {
   }
 
   /**
-   * Ranked people, at least `need` of them when that many exist. Each round walks, for every
-   * wanted theme, that theme's projects nearest-first through its partial GiST index, up to a
-   * limit; it stops once the page's last score beats `unseenScoreBound`, so the cost follows the
-   * page and the density of matches, not the number of projects in the circle.
+   * Ranked people, at least `need` of them when that many exist, best first (see `rankPeers` for
+   * the order). A round walks the nearest points and ranks their groups into tiers of equal score;
+   * it reads the tiers' projects best first while their score beats the best an unwalked point
+   * could have (all wanted themes at the walk's farthest distance), so every person taken is in
+   * their exact place. A round that runs out of such tiers before the page is full walks 4x more
+   * points; what it read is kept.
    */
   async rank(viewerId: string, origin: LatLng, radiusKm: number, themes: string[], need: number): Promise<{ ranked: RankedPeer[]; exact: boolean }> {
-    const cap = Math.max(this.maxWalkSize, need * 2);
-    let limit = Math.min(Math.max(this.firstRoundSize, need * 2), cap);
-    for (;;) {
-      const round = await this.candidates(viewerId, origin, radiusKm, themes, limit);
-      const ranked = rankPeers(round.candidates, themes.length, radiusKm);
-      if (round.openWalksKm.length === 0) return { ranked, exact: true };
-      const cutoff = ranked[need - 1];
-      if (cutoff && cutoff.score > unseenScoreBound(round.openWalksKm, themes.length, radiusKm)) return { ranked, exact: true };
-      if (limit >= cap) return { ranked, exact: false };
-      limit = Math.min(limit * 4, cap);
+    const wanted = themeMask(themes);
+    const best = Math.min(themes.length, LIMITS.project.themes.max);
+    const groups = new Map<string, PeerGroup>();
+    const walkPoints = (limit: number): Promise<PeerWalkRow[]> =>
+      this.db.query(`SELECT * FROM kindred_peer_walk(ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $3, $4, $5)`, [
+        origin.lng,
+        origin.lat,
+        radiusKm * 1000,
+        wanted,
+        limit,
+      ]);
+    let limit = this.firstWalkPoints;
+    // People who blocked the searcher, or whom the searcher blocked, never appear.
+    const [blocked, firstRows] = await Promise.all([this.blocks.blockedEitherWay(viewerId), walkPoints(limit)]);
+    const reader = new GroupReader(this.db, viewerId, blocked, wanted);
+    for (let rows = firstRows; ; rows = await walkPoints(limit)) {
+      const walk = toTiers(rows, themes.length, radiusKm, groups);
+      const complete = walk.points < limit;
+      const unseenBound = complete ? Number.NEGATIVE_INFINITY : peerScore(best, themes.length, walk.farthestM / 1000, radiusKm);
+      const last = !complete && limit >= this.maxWalkPoints;
+      const ranked = await this.collect(walk.tiers, last ? Number.NEGATIVE_INFINITY : unseenBound, need, themes, reader);
+      if (complete) return { ranked, exact: true };
+      const proven = ranked.length >= need && ranked[need - 1]!.score > unseenBound;
+      if (proven || last) return { ranked, exact: proven };
+      limit = Math.min(limit * 4, this.maxWalkPoints);
     }
   }
 
-  private async candidates(viewerId: string, origin: LatLng, radiusKm: number, themes: string[], limit: number): Promise<CandidateRound> {
-    // The origin is written out in each walk (not a CTE) so the planner can walk the GiST index
-    // nearest-first; distances are on the sphere (what `<->` uses), ample for rounded display.
-    // Theme ids are checked against the taxonomy before they get here, and must be literals for
-    // the planner to pick each theme's partial index.
-    const here = 'ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography';
-    const walk = (theme: string, i: number) => `(
-      SELECT p.id, p.owner_id, ST_Distance(p.display_location, ${here}, false) AS d, p.themes, ${i} AS walk
-        FROM projects p
-       WHERE p.themes @> ARRAY['${theme}']::text[]
-         AND ST_DWithin(p.display_location, ${here}, $3, false)
-         AND p.owner_id <> $4
-         AND p.owner_id <> ALL($5::uuid[])
-         AND p.hidden_at IS NULL
-       ORDER BY p.display_location <-> ${here}
-       LIMIT ${Number(limit)})`;
-    const safe = themes.filter(isThemeId);
-    const sql = safe.map(walk).join(' UNION ALL ');
-    // People who blocked the searcher, or whom the searcher blocked, never appear.
-    const params = [origin.lng, origin.lat, radiusKm * 1000, viewerId, await this.blocks.blockedEitherWay(viewerId)];
-    // Planner statistics would rather collect the whole circle with a bitmap scan and sort it;
-    // a bounded walk must go nearest-first through the index. The unbounded cost estimates would
-    // also trigger JIT compilation, which costs far more than these few hundred rows.
-    const rows: Array<{ id: string; owner_id: string; d: number; themes: string[]; walk: number }> = await this.db.transaction(async (m) => {
-      await m.query('SET LOCAL enable_bitmapscan = off');
-      await m.query('SET LOCAL enable_seqscan = off');
-      await m.query('SET LOCAL jit = off');
-      return m.query(sql, params);
-    });
-
-    const byId = new Map<string, PeerCandidate>();
-    const fetched = new Map<number, { count: number; farthestM: number }>();
-    for (const r of rows) {
-      const f = fetched.get(r.walk) ?? { count: 0, farthestM: 0 };
-      f.count += 1;
-      f.farthestM = Math.max(f.farthestM, Number(r.d));
-      fetched.set(r.walk, f);
-      if (byId.has(r.id)) continue;
-      byId.set(r.id, {
-        projectId: r.id,
-        ownerId: r.owner_id,
-        distanceM: Number(r.d),
-        // In the order the searcher gave them, so reasons read consistently.
-        sharedThemes: themes.filter((t) => r.themes.includes(t)),
-      });
+  /** People from the tiers scoring above `bound`, best first, until `need` of them. */
+  private async collect(tiers: PeerTier[], bound: number, need: number, themes: string[], reader: GroupReader): Promise<RankedPeer[]> {
+    const wanted = themeMask(themes);
+    const people: RankedPeer[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < tiers.length && tiers[i]!.score > bound && people.length < need; i++) {
+      const tier = tiers[i]!;
+      let afterId: string | null = null;
+      for (;;) {
+        const unread = tier.groups.filter((g) => !g.exhausted && g.rows.length === 0);
+        if (unread.length) await reader.firstPages(tiers, i, bound, need - people.length);
+        for (const row of rankableRows(tier, afterId)) {
+          afterId = row.id;
+          if (seen.has(row.ownerId)) continue;
+          seen.add(row.ownerId);
+          people.push({
+            projectId: row.id,
+            ownerId: row.ownerId,
+            distanceM: tier.distanceM,
+            sharedThemes: themesInMask(row.themeMask & wanted, themes),
+            score: tier.score,
+          });
+          if (people.length >= need) return people;
+        }
+        const open = tier.groups.filter((g) => !g.exhausted);
+        if (!open.length) break;
+        await reader.more(open, need - people.length);
+      }
     }
-    const openWalksKm = [...fetched.values()].filter((f) => f.count >= limit).map((f) => f.farthestM / 1000);
-    return { candidates: [...byId.values()], openWalksKm };
+    return people;
   }
 
   private async originAndThemes(viewerId: string, input: PeerSearchInput): Promise<{ origin: LatLng; themes: string[] }> {
@@ -241,6 +223,77 @@ export class PeersService {
           reason: peerReason(p.sharedThemes, p.distanceM),
         },
       ];
+    });
+  }
+}
+
+/**
+ * Reads groups' projects in id order for one search: the searcher's own and blocked people's
+ * never, hidden ones never (the index holds visible projects only). Several groups per query.
+ */
+class GroupReader {
+  /** Extra rows per group beyond the people still needed, for owners met twice. */
+  private static readonly SLACK = 4;
+  /** Groups per query at most. */
+  private static readonly BATCH = 400;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly viewerId: string,
+    private readonly blocked: string[],
+    private readonly wanted: number,
+  ) {}
+
+  /**
+   * First pages for tier `from` and the tiers after it (above `bound`) until their projects cover
+   * what is still needed half again, so most searches read all their projects in one query.
+   */
+  async firstPages(tiers: PeerTier[], from: number, bound: number, needed: number): Promise<void> {
+    const batch: PeerGroup[] = [];
+    let covered = 0;
+    for (let i = from; i < tiers.length && tiers[i]!.score > bound; i++) {
+      if (i > from && (covered >= needed * 1.5 + GroupReader.SLACK || batch.length >= GroupReader.BATCH)) break;
+      for (const g of tiers[i]!.groups) {
+        if (g.exhausted || g.rows.length) continue;
+        batch.push(g);
+        covered += g.projects;
+      }
+    }
+    await this.read(batch, needed);
+  }
+
+  /** The next page of each of `groups`. */
+  async more(groups: PeerGroup[], needed: number): Promise<void> {
+    for (let i = 0; i < groups.length; i += GroupReader.BATCH) await this.read(groups.slice(i, i + GroupReader.BATCH), needed);
+  }
+
+  private async read(groups: PeerGroup[], needed: number): Promise<void> {
+    if (!groups.length) return;
+    const limits = groups.map((g) => Math.max(1, Math.min(g.projects - g.rows.length, needed + GroupReader.SLACK)));
+    const rows: Array<{ i: string; id: string; owner_id: string; theme_mask: number }> = await this.db.query(
+      `SELECT g.i, r.id, r.owner_id, r.theme_mask
+         FROM unnest($1::bigint[], $2::int[], $3::uuid[], $4::int[]) WITH ORDINALITY AS g(point_id, overlap, after_id, page, i)
+         CROSS JOIN LATERAL kindred_peer_projects(g.point_id, $5, g.overlap, g.after_id, g.page, $6, $7::uuid[]) r
+        ORDER BY g.i, r.id`,
+      [
+        groups.map((g) => g.pointId),
+        groups.map((g) => g.overlap),
+        groups.map((g) => g.rows[g.rows.length - 1]?.id ?? null),
+        limits,
+        this.wanted,
+        this.viewerId,
+        this.blocked,
+      ],
+    );
+    const got = groups.map(() => 0);
+    for (const r of rows) {
+      const at = Number(r.i) - 1;
+      groups[at]!.rows.push({ id: r.id, ownerId: r.owner_id, themeMask: Number(r.theme_mask) });
+      got[at]! += 1;
+    }
+    groups.forEach((g, at) => {
+      // Fewer than asked for: none left. All it held read: none left either.
+      if (got[at]! < limits[at]! || g.rows.length >= g.projects) g.exhausted = true;
     });
   }
 }
