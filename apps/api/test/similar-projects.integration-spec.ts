@@ -1,5 +1,6 @@
 import { signUp, SignedUpUser } from './fixtures';
 import { insertClinician, insertProjects } from './map-fixtures';
+import { PeersService } from '../src/map/peers.service';
 import { countRows, createTestApp, TestApp } from './test-app';
 
 const SIMILAR = `query S($projectId: ID!, $first: Int, $after: String) {
@@ -68,5 +69,77 @@ describe('similar projects, nationwide (integration)', () => {
     const badSize = await t.gql(SIMILAR, { projectId: mine, first: 51 }, me.token);
     expect(badSize.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(await countRows(t.db, 'projects')).toBe(7);
+  });
+});
+
+describe('similar projects over many projects, walked or read per level (integration)', () => {
+  let t: TestApp;
+  let me: SignedUpUser;
+  let mine: string;
+  const themes = ['housing', 'food-insecurity', 'child-poverty', 'fuel-poverty'] as const;
+  const LEEDS = { lat: 53.8008, lng: -1.5491 };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.reset();
+    me = await signUp(t);
+    [mine] = await insertProjects(t.db, me.id, [{ ...LEEDS, themes: [...themes], precision: 'exact' }]);
+    // 300 projects across Britain with every overlap, many on shared rounded points.
+    let seed = 5;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const pool = [...themes, 'mental-health', 'social-prescribing'] as const;
+    for (let person = 0; person < 100; person++) {
+      const owner = await insertClinician(t.db, 'nurse', `Person ${person}`);
+      await insertProjects(
+        t.db,
+        owner,
+        Array.from({ length: 3 }, () => {
+          const picked = pool.filter(() => rand() < 0.4).slice(0, 5);
+          return {
+            lat: 51 + rand() * 4,
+            lng: -3.5 + rand() * 4,
+            themes: picked.length ? [...picked] : ['workforce-wellbeing' as const],
+            precision: (['area', 'region', 'exact'] as const)[Math.floor(rand() * 3)]!,
+          };
+        }),
+      );
+    }
+  });
+  afterAll(async () => t.close());
+
+  const pages = async () => {
+    const got: string[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 40; page++) {
+      const res = await t.gql<{ similarProjects: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ project: { id: string } }> } }>(
+        `query S($projectId: ID!, $after: String) { similarProjects(projectId: $projectId, first: 25, after: $after) { pageInfo { hasNextPage endCursor } nodes { project { id } } } }`,
+        { projectId: mine, after },
+        me.token,
+      );
+      expect(res.errors).toBeUndefined();
+      got.push(...res.data!.similarProjects.nodes.map((n) => n.project.id));
+      if (!res.data!.similarProjects.pageInfo.hasNextPage) break;
+      after = res.data!.similarProjects.pageInfo.endCursor ?? undefined;
+    }
+    return got;
+  };
+
+  it('lists exactly what sorting every project by shared themes, distance and id gives, by either path', async () => {
+    const expected: Array<{ id: string }> = await t.db.query(
+      `SELECT p.id FROM projects p
+        WHERE p.themes && $3::text[] AND p.owner_id <> $4 AND p.hidden_at IS NULL
+        ORDER BY cardinality(ARRAY(SELECT unnest(p.themes) INTERSECT SELECT unnest($3::text[]))) DESC,
+                 ST_Distance(p.display_location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, false), p.id`,
+      [LEEDS.lng, LEEDS.lat, themes, me.id],
+    );
+    expect(expected.length).toBeGreaterThan(150);
+    const peers = t.app.get(PeersService);
+    // Walked through the peer index, in several widening rounds per level...
+    peers.firstWalkPoints = 4;
+    peers.sparseLevelMax = 0;
+    expect(await pages()).toEqual(expected.map((r) => r.id));
+    // ...or, with every level counted as sparse, each read from the theme index.
+    peers.sparseLevelMax = 100_000;
+    expect(await pages()).toEqual(expected.map((r) => r.id));
   });
 });

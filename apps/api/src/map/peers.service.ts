@@ -75,7 +75,7 @@ export class PeersService {
 
   /**
    * "Similar projects" for one of my projects, nationwide: other people's projects ranked by
-   * shared themes, then distance from my project to their shown point. Offset-paginated.
+   * shared themes, then distance from my project to their shown point, then id. Offset-paginated.
    */
   async similar(viewerId: string, projectId: string, first: number | null, after: string | null): Promise<SimilarProjectConnection> {
     const size = first ?? 10;
@@ -85,21 +85,11 @@ export class PeersService {
     const mine = await this.projects.findOne(projectId, viewerId);
     if (!mine.isMine || !mine.exactLocation) throw badInput('projectId', 'Choose one of your own projects.');
     const themes = mine.themes.map((t) => t.id);
-    const rows: Array<{ id: string; owner_id: string; d: number; themes: string[] }> = await this.db.query(
-      `SELECT p.id, p.owner_id, p.themes, ST_Distance(p.display_location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, false) AS d
-         FROM projects p
-        WHERE p.themes && $3::text[] AND p.owner_id <> $4 AND p.owner_id <> ALL($7::uuid[]) AND p.hidden_at IS NULL
-        ORDER BY cardinality(ARRAY(SELECT unnest(p.themes) INTERSECT SELECT unnest($3::text[]))) DESC, d ASC, p.id
-        LIMIT $5 OFFSET $6`,
-      [mine.exactLocation.lng, mine.exactLocation.lat, themes, viewerId, size + 1, offset, await this.blocks.blockedEitherWay(viewerId)],
-    );
-    const page: RankedPeer[] = rows.slice(0, size).map((r) => {
-      const shared = themes.filter((t) => r.themes.includes(t));
-      return { projectId: r.id, ownerId: r.owner_id, distanceM: Number(r.d), sharedThemes: shared, score: shared.length / themes.length };
-    });
+    const ranked = await this.rankSimilar(viewerId, mine.exactLocation, themes, offset + size + 1);
+    const page = ranked.slice(offset, offset + size);
     return {
       nodes: await this.toMatches(page, viewerId),
-      pageInfo: { hasNextPage: rows.length > size, endCursor: page.length ? encodeOffsetCursor(offset + page.length) : null },
+      pageInfo: { hasNextPage: ranked.length > offset + size, endCursor: page.length ? encodeOffsetCursor(offset + page.length) : null },
       themes: toThemes(themes),
     };
   }
@@ -116,24 +106,17 @@ export class PeersService {
     const wanted = themeMask(themes);
     const best = Math.min(themes.length, LIMITS.project.themes.max);
     const groups = new Map<string, PeerGroup>();
-    const walkPoints = (limit: number): Promise<PeerWalkRow[]> =>
-      this.db.query(`SELECT * FROM kindred_peer_walk(ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $3, $4, $5)`, [
-        origin.lng,
-        origin.lat,
-        radiusKm * 1000,
-        wanted,
-        limit,
-      ]);
     let limit = this.firstWalkPoints;
     // People who blocked the searcher, or whom the searcher blocked, never appear.
-    const [blocked, firstRows] = await Promise.all([this.blocks.blockedEitherWay(viewerId), walkPoints(limit)]);
+    const [blocked, firstRows] = await Promise.all([this.blocks.blockedEitherWay(viewerId), this.walk(origin, radiusKm * 1000, wanted, 1, limit)]);
     const reader = new GroupReader(this.db, viewerId, blocked, wanted);
-    for (let rows = firstRows; ; rows = await walkPoints(limit)) {
+    for (let rows = firstRows; ; rows = await this.walk(origin, radiusKm * 1000, wanted, 1, limit)) {
       const walk = toTiers(rows, themes.length, radiusKm, groups);
       const complete = walk.points < limit;
       const unseenBound = complete ? Number.NEGATIVE_INFINITY : peerScore(best, themes.length, walk.farthestM / 1000, radiusKm);
       const last = !complete && limit >= this.maxWalkPoints;
-      const ranked = await this.collect(walk.tiers, last ? Number.NEGATIVE_INFINITY : unseenBound, need, themes, reader);
+      const sure = last ? walk.tiers : walk.tiers.filter((t) => t.score > unseenBound);
+      const ranked = await this.collect(sure, need, themes, reader, true);
       if (complete) return { ranked, exact: true };
       const proven = ranked.length >= need && ranked[need - 1]!.score > unseenBound;
       if (proven || last) return { ranked, exact: proven };
@@ -141,36 +124,139 @@ export class PeersService {
     }
   }
 
-  /** People from the tiers scoring above `bound`, best first, until `need` of them. */
-  private async collect(tiers: PeerTier[], bound: number, need: number, themes: string[], reader: GroupReader): Promise<RankedPeer[]> {
+  /**
+   * Projects like mine anywhere, at least `need` when that many exist: one level of theme overlap
+   * at a time, most shared first, each nearest-first. A level is walked through the peer index
+   * (points with enough wanted themes, nearest first) when its projects are common, so the walk
+   * soon fills the page; a level whose first walk falls short and that has few projects
+   * nationwide (under `sparseLevelMax`) is read straight from the projects' theme index instead,
+   * as the walk would cross the country first.
+   */
+  async rankSimilar(viewerId: string, origin: LatLng, themes: string[], need: number): Promise<RankedPeer[]> {
     const wanted = themeMask(themes);
-    const people: RankedPeer[] = [];
+    const blocked = await this.blocks.blockedEitherWay(viewerId);
+    const reader = new GroupReader(this.db, viewerId, blocked, wanted);
+    const ranked: RankedPeer[] = [];
+    for (let overlap = Math.min(themes.length, LIMITS.project.themes.max); overlap >= 1 && ranked.length < need; overlap--) {
+      const want = need - ranked.length;
+      const groups = new Map<string, PeerGroup>();
+      let level: RankedPeer[] | null = null;
+      for (let limit = this.firstWalkPoints; ; limit = Math.min(limit * 4, this.maxWalkPoints)) {
+        const walk = toTiers(await this.walk(origin, Number.POSITIVE_INFINITY, wanted, overlap, limit), themes.length, Number.POSITIVE_INFINITY, groups);
+        const complete = walk.points < limit || limit >= this.maxWalkPoints;
+        // Nearest first inside the level; past the walk's last distance, unwalked points could come first.
+        const sure = walk.tiers
+          .filter((t) => t.overlap === overlap && (complete || t.distanceM < walk.farthestM))
+          .sort((a, b) => a.distanceM - b.distanceM);
+        const found = await this.collect(sure, want, themes, reader, false);
+        if (found.length >= want || complete) {
+          level = found;
+          break;
+        }
+        if (limit === this.firstWalkPoints) {
+          // A first walk that could not fill the page: read the level directly if it is small.
+          level = await this.sparseLevel(viewerId, blocked, origin, themes, overlap, want);
+          if (level) break;
+        }
+      }
+      ranked.push(...level!.map((r) => ({ ...r, score: overlap / themes.length })));
+    }
+    return ranked;
+  }
+
+  /** Below this many projects sharing a level's themes nationwide, `rankSimilar` reads the level directly. */
+  sparseLevelMax = 5000;
+
+  /**
+   * One overlap level of "similar projects" read directly, nearest first, when fewer than
+   * `sparseLevelMax` visible projects share at least `overlap` of the themes; otherwise null.
+   * Every such project holds one of the themes' `overlap`-subsets, which the GIN index on themes
+   * finds; the exact overlap is then checked on those few rows.
+   */
+  private async sparseLevel(
+    viewerId: string,
+    blocked: string[],
+    origin: LatLng,
+    themes: string[],
+    overlap: number,
+    want: number,
+  ): Promise<RankedPeer[] | null> {
+    const subsets = combinations(themes, overlap);
+    const holdsOne = (from: number) => `(${subsets.map((_, i) => `p.themes @> $${i + from}::text[]`).join(' OR ')})`;
+    return this.db.transaction(async (m) => {
+      // Small reads: starting parallel workers or compiling would cost far more than they save.
+      await m.query(`SET LOCAL max_parallel_workers_per_gather = 0`);
+      await m.query(`SET LOCAL jit = off`);
+      const [count] = (await m.query(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM projects p WHERE ${holdsOne(2)} AND p.hidden_at IS NULL LIMIT $1) s`,
+        [this.sparseLevelMax, ...subsets],
+      )) as Array<{ n: number }>;
+      if ((count?.n ?? 0) >= this.sparseLevelMax) return null;
+      // The overlap as a sum of containment tests: plain operators, far cheaper per row than a function.
+      const shared = themes.map((_, i) => `(p.themes @> ARRAY[$${i + 7}::text])::int`).join(' + ');
+      const rows: Array<{ id: string; owner_id: string; d: number; themes: string[] }> = await m.query(
+        `SELECT p.id, p.owner_id, p.themes, ST_Distance(p.display_location, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, false) AS d
+           FROM projects p
+          WHERE ${holdsOne(7 + themes.length)}
+            AND ${shared} = $3
+            AND p.hidden_at IS NULL AND p.owner_id <> $4 AND p.owner_id <> ALL($5::uuid[])
+          ORDER BY d, p.id
+          LIMIT $6`,
+        [origin.lng, origin.lat, overlap, viewerId, blocked, want, ...themes, ...subsets],
+      );
+      return rows.map((r) => ({
+        projectId: r.id,
+        ownerId: r.owner_id,
+        distanceM: Number(r.d),
+        sharedThemes: themes.filter((t) => r.themes.includes(t)),
+        score: overlap / themes.length,
+      }));
+    });
+  }
+
+  private walk(origin: LatLng, radiusM: number, wanted: number, minOverlap: number, limit: number): Promise<PeerWalkRow[]> {
+    return this.db.query(`SELECT * FROM kindred_peer_walk(ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $3, $4, $5, $6)`, [
+      origin.lng,
+      origin.lat,
+      radiusM,
+      wanted,
+      minOverlap,
+      limit,
+    ]);
+  }
+
+  /**
+   * Projects of `tiers`, in that order and by id inside each, until `need` of them: with
+   * `onePerPerson`, only each owner's first (which, in rank order, is their best).
+   */
+  private async collect(tiers: PeerTier[], need: number, themes: string[], reader: GroupReader, onePerPerson: boolean): Promise<RankedPeer[]> {
+    const wanted = themeMask(themes);
+    const out: RankedPeer[] = [];
     const seen = new Set<string>();
-    for (let i = 0; i < tiers.length && tiers[i]!.score > bound && people.length < need; i++) {
+    for (let i = 0; i < tiers.length && out.length < need; i++) {
       const tier = tiers[i]!;
       let afterId: string | null = null;
       for (;;) {
-        const unread = tier.groups.filter((g) => !g.exhausted && g.rows.length === 0);
-        if (unread.length) await reader.firstPages(tiers, i, bound, need - people.length);
+        if (tier.groups.some((g) => !g.exhausted && g.rows.length === 0)) await reader.firstPages(tiers, i, need - out.length);
         for (const row of rankableRows(tier, afterId)) {
           afterId = row.id;
-          if (seen.has(row.ownerId)) continue;
+          if (onePerPerson && seen.has(row.ownerId)) continue;
           seen.add(row.ownerId);
-          people.push({
+          out.push({
             projectId: row.id,
             ownerId: row.ownerId,
             distanceM: tier.distanceM,
             sharedThemes: themesInMask(row.themeMask & wanted, themes),
             score: tier.score,
           });
-          if (people.length >= need) return people;
+          if (out.length >= need) return out;
         }
         const open = tier.groups.filter((g) => !g.exhausted);
         if (!open.length) break;
-        await reader.more(open, need - people.length);
+        await reader.more(open, need - out.length);
       }
     }
-    return people;
+    return out;
   }
 
   private async originAndThemes(viewerId: string, input: PeerSearchInput): Promise<{ origin: LatLng; themes: string[] }> {
@@ -245,13 +331,13 @@ class GroupReader {
   ) {}
 
   /**
-   * First pages for tier `from` and the tiers after it (above `bound`) until their projects cover
-   * what is still needed half again, so most searches read all their projects in one query.
+   * First pages for tier `from` and the tiers after it until their projects cover what is still
+   * needed half again, so most searches read all their projects in one query.
    */
-  async firstPages(tiers: PeerTier[], from: number, bound: number, needed: number): Promise<void> {
+  async firstPages(tiers: PeerTier[], from: number, needed: number): Promise<void> {
     const batch: PeerGroup[] = [];
     let covered = 0;
-    for (let i = from; i < tiers.length && tiers[i]!.score > bound; i++) {
+    for (let i = from; i < tiers.length; i++) {
       if (i > from && (covered >= needed * 1.5 + GroupReader.SLACK || batch.length >= GroupReader.BATCH)) break;
       for (const g of tiers[i]!.groups) {
         if (g.exhausted || g.rows.length) continue;
@@ -296,4 +382,12 @@ class GroupReader {
       if (got[at]! < limits[at]! || g.rows.length >= g.projects) g.exhausted = true;
     });
   }
+}
+
+/** Every way of choosing `k` of `items`, in order. */
+export function combinations<T>(items: readonly T[], k: number): T[][] {
+  if (k === 0) return [[]];
+  if (items.length < k) return [];
+  const [head, ...rest] = items;
+  return [...combinations(rest, k - 1).map((c) => [head!, ...c]), ...combinations(rest, k)];
 }

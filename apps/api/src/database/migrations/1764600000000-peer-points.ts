@@ -104,7 +104,8 @@ export class PeerPoints1764600000000 implements MigrationInterface {
       `CREATE TRIGGER projects_peer_update AFTER UPDATE ON projects REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kindred_peer_points_on_update()`,
     );
 
-    // The walk: the nearest points with any wanted theme, each with how many of its projects
+    // The walk: the nearest points with at least `min_overlap` wanted themes among their projects'
+    // (1 for the peer finder; "similar projects" walks one level of overlap at a time), each with how many of its projects
     // share exactly 1, 2, ... 5 of them (a project has at most 5 themes), those beyond the radius
     // left out (so fewer rows than the limit means the walk is complete; the radius is no index
     // condition, which would cost a second distance per point). The settings keep the planner on
@@ -112,7 +113,7 @@ export class PeerPoints1764600000000 implements MigrationInterface {
     // (far dearer than this walk).
     const shared = [1, 2, 3, 4, 5].map((c) => `coalesce(sum(u.n) FILTER (WHERE u.c = ${c}), 0)::integer AS shared_${c}`).join(', ');
     await q.query(`
-      CREATE FUNCTION kindred_peer_walk(here geography, radius_m double precision, wanted integer, point_limit integer)
+      CREATE FUNCTION kindred_peer_walk(here geography, radius_m double precision, wanted integer, min_overlap integer, point_limit integer)
       RETURNS TABLE (point_id bigint, distance_m double precision,
                      shared_1 integer, shared_2 integer, shared_3 integer, shared_4 integer, shared_5 integer)
       LANGUAGE sql STABLE PARALLEL SAFE
@@ -122,6 +123,7 @@ export class PeerPoints1764600000000 implements MigrationInterface {
           FROM (SELECT p.id, p.theme_masks, p.mask_projects, ST_Distance(p.location, here, false) AS distance_m
                   FROM peer_points p
                  WHERE p.theme_union & wanted <> 0
+                   AND (min_overlap <= 1 OR bit_count((p.theme_union & wanted)::bit(32)) >= min_overlap)
                  ORDER BY p.location <-> here
                  LIMIT point_limit) p
          CROSS JOIN LATERAL (
@@ -162,7 +164,7 @@ export class PeerPoints1764600000000 implements MigrationInterface {
       await q.query(`CREATE INDEX "${index.name}" ON projects USING gist (display_location) WHERE themes @> ARRAY['${index.id}']::text[]`);
     }
     await q.query(`DROP FUNCTION kindred_peer_projects(bigint, integer, integer, uuid, integer, uuid, uuid[])`);
-    await q.query(`DROP FUNCTION kindred_peer_walk(geography, double precision, integer, integer)`);
+    await q.query(`DROP FUNCTION kindred_peer_walk(geography, double precision, integer, integer, integer)`);
     await q.query(`DROP TRIGGER projects_peer_update ON projects`);
     await q.query(`DROP TRIGGER projects_peer_delete ON projects`);
     await q.query(`DROP TRIGGER projects_peer_insert ON projects`);

@@ -44,7 +44,7 @@ export class PeerConnection {
 
   @Field({
     description:
-      'True when the order is proven exact. False in very dense places, where the page is the best among the nearest few hundred matches per theme.',
+      'True when the order is proven exact, as it is unless a search would have to walk more than 65,536 distinct points; then the page is the best among the points walked.',
   })
   exact!: boolean;
 }
