@@ -361,6 +361,34 @@ describe('indicators and the gaps view (integration, real PostGIS)', () => {
       expect(missing).toEqual([]);
     });
 
+    it('counts from the peer index exactly as from the projects, as points appear, move and hide', async () => {
+      // No filter, or themes only, reads per-point counts and each point's remembered area; any
+      // other filter counts the projects themselves. A filter every project passes must agree.
+      const everyone = { updatedSince: '2000-01-01T00:00:00Z' };
+      const agree = async () => {
+        for (const [fast, slow] of [
+          [undefined, everyone],
+          [{ themes: ['housing', 'food-insecurity'] }, { ...everyone, themes: ['housing', 'food-insecurity'] }],
+        ] as const) {
+          const a = (await gaps(indicatorId, fast)).data!.gapLayer;
+          const b = (await gaps(indicatorId, slow)).data!.gapLayer;
+          expect(a.areas.map((x) => [x.code, x.projects])).toEqual(b.areas.map((x) => [x.code, x.projects]));
+          expect([a.assignedProjects, a.unassignedProjects]).toEqual([b.assignedProjects, b.unassignedProjects]);
+        }
+      };
+      await agree();
+      const owner = await insertClinician(t.db, 'nurse');
+      const ids = await insertProjects(t.db, owner, [
+        ...[5, 6, 7].map((i) => ({ ...around(NEWCASTLE, i), themes: ['housing' as const], precision: 'exact' as const })),
+        { ...around(MANCHESTER, 4), themes: ['food-insecurity'] },
+      ]);
+      await agree();
+      await t.db.query(`UPDATE projects SET display_location = location WHERE id = $1`, [ids[3]]);
+      await t.db.query(`UPDATE projects SET hidden_at = now() WHERE id = $1`, [ids[0]]);
+      await agree();
+      await t.db.query(`DELETE FROM projects WHERE owner_id = $1`, [owner]);
+    });
+
     it('answers the same after the layer is cached, with fresh counts', async () => {
       const first = (await gaps(indicatorId)).data!.gapLayer;
       const owner = await insertClinician(t.db, 'pharmacist');

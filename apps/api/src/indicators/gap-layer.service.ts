@@ -4,6 +4,7 @@ import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { DataSource } from 'typeorm';
 import { distanceKm } from '@kindred/geo';
 import { checkMapFilter, MapFilter } from '../map/heatmap.service';
+import { themeMask } from '../map/theme-mask.util';
 import { gapLabel, gapScore, needScores, percentileRanks, roundScore } from './gap-scores.util';
 import { AREA_RADIUS_KM, GAP_HEX_RESOLUTION, HIGH_GAP_THRESHOLD } from './indicator-limits.constant';
 import { IndicatorsService } from './indicators.service';
@@ -121,11 +122,60 @@ export class GapLayerService {
   }
 
   /**
-   * Matching projects per area by their shown (rounded) point, never the exact one. Projects are
+   * Matching projects per area by their shown (rounded) point, never the exact one. With no
+   * filter or only themes, from the peer index's per-point counts and each point's area kept in
+   * `indicator_point_areas` (points not seen before are placed first); otherwise from the projects.
+   */
+  private async projectsPerArea(indicatorId: string, filter: MapFilter | null): Promise<{ perArea: Map<string, number>; unassigned: number }> {
+    const onlyThemes = !filter || Object.entries(filter).every(([key, value]) => key === 'themes' || value == null);
+    const rows = onlyThemes ? await this.countFromPoints(indicatorId, filter?.themes ?? null) : await this.countFromProjects(indicatorId, filter);
+    const perArea = new Map<string, number>();
+    let unassigned = 0;
+    for (const row of rows) {
+      if (row.code === null) unassigned += row.projects;
+      else perArea.set(row.code, row.projects);
+    }
+    return { perArea, unassigned };
+  }
+
+  private async countFromPoints(indicatorId: string, themes: string[] | null): Promise<Array<{ code: string | null; projects: number }>> {
+    const mask = themes?.length ? themeMask(themes) : null;
+    // A point's matching projects: all of them, or those of its theme masks sharing a theme.
+    const matching =
+      mask === null
+        ? `SELECT pp.point_key, pp.projects AS n FROM peer_points pp`
+        : `SELECT pp.point_key, m.n FROM peer_points pp
+             CROSS JOIN LATERAL (SELECT sum(u.n)::int AS n FROM unnest(pp.theme_masks, pp.mask_projects) AS u(m, n) WHERE u.m & $2 <> 0) m
+            WHERE pp.theme_union & $2 <> 0`;
+    const count = (): Promise<Array<{ code: string | null; placed: boolean; projects: number }>> =>
+      this.db.query(
+        `SELECT x.area_code AS code, x.point_key IS NOT NULL AS placed, sum(p.n)::int AS projects
+           FROM (${matching}) p
+           LEFT JOIN indicator_point_areas x ON x.indicator_id = $1 AND x.point_key = p.point_key
+          GROUP BY 1, 2`,
+        mask === null ? [indicatorId] : [indicatorId, mask],
+      );
+    let rows = await count();
+    if (rows.some((r) => !r.placed)) {
+      await this.db.query(
+        `INSERT INTO indicator_point_areas (indicator_id, point_key, area_code)
+         SELECT $1, pp.point_key, a.area_code FROM peer_points pp
+           LEFT JOIN LATERAL (${nearestArea('pp.location')}) a ON true
+          WHERE NOT EXISTS (SELECT 1 FROM indicator_point_areas x WHERE x.indicator_id = $1 AND x.point_key = pp.point_key)
+         ON CONFLICT DO NOTHING`,
+        [indicatorId, RADIUS_METRES],
+      );
+      rows = await count();
+    }
+    return rows;
+  }
+
+  /**
+   * From the projects themselves (filters the peer index does not hold). Projects are
    * grouped by point first (by coordinates: hashing two floats is much cheaper than sorting
    * geographies): rounding puts many on one grid point, so each point's area is looked up once.
    */
-  private async projectsPerArea(indicatorId: string, filter: MapFilter | null): Promise<{ perArea: Map<string, number>; unassigned: number }> {
+  private async countFromProjects(indicatorId: string, filter: MapFilter | null): Promise<Array<{ code: string | null; projects: number }>> {
     const params: unknown[] = [indicatorId, RADIUS_METRES];
     const where = filterConditions(filter, params);
     const rows: Array<{ code: string | null; projects: number }> = await this.db.query(
@@ -140,13 +190,7 @@ export class GapLayerService {
         GROUP BY a.area_code`,
       params,
     );
-    const perArea = new Map<string, number>();
-    let unassigned = 0;
-    for (const row of rows) {
-      if (row.code === null) unassigned += row.projects;
-      else perArea.set(row.code, row.projects);
-    }
-    return { perArea, unassigned };
+    return rows;
   }
 }
 

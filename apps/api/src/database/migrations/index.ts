@@ -11,6 +11,7 @@ import { Hardening1764540000000 } from './1764540000000-hardening';
 import { SendMessageFunction1764560000000 } from './1764560000000-send-message-function';
 import { HeatCellsLockOrder1764570000000 } from './1764570000000-heat-cells-lock-order';
 import { PeerPoints1764600000000 } from './1764600000000-peer-points';
+import { IndicatorPointAreas1764610000000 } from './1764610000000-indicator-point-areas';
 
 /** Every migration, oldest first. Add each new one here (one per schema change, reversible). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   SendMessageFunction1764560000000,
   HeatCellsLockOrder1764570000000,
   PeerPoints1764600000000,
+  IndicatorPointAreas1764610000000,
 ];
