@@ -48,3 +48,9 @@ export function around(centre: { lat: number; lng: number }, i: number, km = 3):
   const r = (km * ((i % 7) + 1)) / 7;
   return { lat: centre.lat + (r / 111.32) * Math.sin(angle), lng: centre.lng + (r / (111.32 * Math.cos((centre.lat * Math.PI) / 180))) * Math.cos(angle) };
 }
+
+/** A repeatable stream of numbers in [0, 1) (Park-Miller), so crowded fixtures are the same every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => ((state = (state * 16807) % 2147483647) - 1) / 2147483646;
+}

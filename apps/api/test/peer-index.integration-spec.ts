@@ -1,6 +1,6 @@
 import { THEME_IDS, ThemeId } from '@kindred/domain';
 import { signUp, SignedUpUser } from './fixtures';
-import { around, insertClinician, insertProjects } from './map-fixtures';
+import { around, insertClinician, insertProjects, seededRandom } from './map-fixtures';
 import { withHeatRebuiltAfter } from '../src/map/heat-maintenance.util';
 import { rankPeers } from '../src/map/peer-scoring.util';
 import { PeersService } from '../src/map/peers.service';
@@ -160,8 +160,7 @@ describe('peer search where many projects share one rounded point (integration)'
     // 240 area projects by 150 people on a handful of 1 km points around Leeds, with every
     // overlap from none to all four wanted themes, plus exact sites between them: equal
     // distances everywhere, so ranks inside a point fall to project ids.
-    let seed = 11;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const rand = seededRandom(11);
     const pool: ThemeId[] = [...themes, 'mental-health', 'social-prescribing'];
     const owners: string[] = [];
     for (let person = 0; person < 150; person++) owners.push(await insertClinician(t.db, 'nurse', `Crowd ${person}`));

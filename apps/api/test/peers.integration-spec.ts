@@ -1,6 +1,6 @@
 import { distanceKm } from '@kindred/geo';
 import { signUp, SignedUpUser } from './fixtures';
-import { insertClinician, insertProjects } from './map-fixtures';
+import { insertClinician, insertProjects, seededRandom } from './map-fixtures';
 import { rankPeers } from '../src/map/peer-scoring.util';
 import { PeersService } from '../src/map/peers.service';
 import { createTestApp, TestApp } from './test-app';
@@ -199,8 +199,7 @@ describe('peer finder on a crowded neighbourhood (integration)', () => {
     me = await signUp(t);
     // 600 projects by 300 people within ~25 km of Leeds, with every kind of theme overlap, so the
     // search has to widen its nearest-first walks several times before it can prove a page.
-    let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const rand = seededRandom(7);
     for (let person = 0; person < 300; person++) {
       const owner = await insertClinician(t.db, 'nurse', `Person ${person}`);
       await insertProjects(

@@ -1,5 +1,5 @@
 import { signUp, SignedUpUser } from './fixtures';
-import { insertClinician, insertProjects } from './map-fixtures';
+import { insertClinician, insertProjects, seededRandom } from './map-fixtures';
 import { PeersService } from '../src/map/peers.service';
 import { countRows, createTestApp, TestApp } from './test-app';
 
@@ -85,8 +85,7 @@ describe('similar projects over many projects, walked or read per level (integra
     me = await signUp(t);
     [mine] = await insertProjects(t.db, me.id, [{ ...LEEDS, themes: [...themes], precision: 'exact' }]);
     // 300 projects across Britain with every overlap, many on shared rounded points.
-    let seed = 5;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const rand = seededRandom(5);
     const pool = [...themes, 'mental-health', 'social-prescribing'] as const;
     for (let person = 0; person < 100; person++) {
       const owner = await insertClinician(t.db, 'nurse', `Person ${person}`);
