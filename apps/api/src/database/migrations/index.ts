@@ -10,6 +10,7 @@ import { Webinars1764520000000 } from './1764520000000-webinars';
 import { Hardening1764540000000 } from './1764540000000-hardening';
 import { SendMessageFunction1764560000000 } from './1764560000000-send-message-function';
 import { HeatCellsLockOrder1764570000000 } from './1764570000000-heat-cells-lock-order';
+import { SendMessagesBatchFunction1764580000000 } from './1764580000000-send-messages-batch-function';
 
 /** Every migration, oldest first. Add each new one here (one per schema change, reversible). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Hardening1764540000000,
   SendMessageFunction1764560000000,
   HeatCellsLockOrder1764570000000,
+  SendMessagesBatchFunction1764580000000,
 ];
