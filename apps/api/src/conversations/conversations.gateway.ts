@@ -32,6 +32,7 @@ import {
   SyncPayloadDto,
   TypingPayloadDto,
 } from './dto/message.inputs';
+import { fastSendMessageInput } from './dto/send-message.fast-path';
 import { toSocketMessage } from './message-models.util';
 import { MessagesService } from './messages.service';
 
@@ -171,10 +172,16 @@ export class ConversationsGateway implements OnApplicationBootstrap, BeforeAppli
       next();
     });
 
-    this.handle(socket, SOCKET_EVENTS.send, SendMessageInput, async (user, input) => {
-      const { message } = await this.messages.send(user.id, input);
-      return toSocketMessage(message);
-    });
+    this.handle(
+      socket,
+      SOCKET_EVENTS.send,
+      SendMessageInput,
+      async (user, input) => {
+        const { message } = await this.messages.send(user.id, input);
+        return toSocketMessage(message);
+      },
+      fastSendMessageInput,
+    );
     this.handle(socket, SOCKET_EVENTS.edit, EditMessageArgs, async (user, input) =>
       toSocketMessage(await this.messages.edit(user.id, input.messageId, input.body)),
     );
@@ -222,12 +229,16 @@ export class ConversationsGateway implements OnApplicationBootstrap, BeforeAppli
     });
   }
 
-  /** Registers one client event: liveness, validation, handler, ack; never throws. */
+  /**
+   * Registers one client event: liveness, validation, handler, ack; never throws. `fast`, if
+   * given, accepts certainly valid payloads without the validation pipe (null: ask the pipe).
+   */
   private handle<T extends object, R>(
     socket: KindredSocket,
     event: string,
     dto: Type<T>,
     handler: (user: SocketUser, input: T) => Promise<R>,
+    fast?: (payload: unknown) => T | null,
   ): void {
     (socket as unknown as Socket).on(event, (...args: unknown[]) => {
       const last = args[args.length - 1];
@@ -243,7 +254,7 @@ export class ConversationsGateway implements OnApplicationBootstrap, BeforeAppli
           if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
             throw badInput('payload', 'The payload must be an object.');
           }
-          const input = (await this.validator.transform(payload, { type: 'body', metatype: dto, data: '' })) as T;
+          const input = fast?.(payload) ?? ((await this.validator.transform(payload, { type: 'body', metatype: dto, data: '' })) as T);
           const data = await handler(user, input);
           ack?.({ ok: true, data });
         } catch (error) {
