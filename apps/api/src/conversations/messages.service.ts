@@ -121,6 +121,11 @@ export class MessagesService {
     this.sends = new SendBatcher(db);
   }
 
+  /** How sends were grouped into statements so far (tests, diagnostics). */
+  get sendBatching(): SendBatcher['stats'] {
+    return this.sends.stats;
+  }
+
   async send(userId: string, input: SendMessageInput): Promise<SendResult> {
     // One statement, shared with the sends queued behind it (group commit): the checks, the
     // numbering and the insert run in kindred_send_message(s)().

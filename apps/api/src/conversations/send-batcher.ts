@@ -44,9 +44,10 @@ const BATCH_SQL = `SELECT * FROM kindred_send_messages($1::uuid[], $2::uuid[], $
 
 /**
  * Group commit for message sends. A send goes to the database at once while fewer than
- * `maxInFlight` send statements are running; otherwise it waits, and when a statement returns
- * every waiting send (up to `maxBatch`) goes as ONE statement, `kindred_send_messages()`, which runs
- * each through the single-send function in one transaction. Under load this replaces many
+ * `maxInFlight` send statements are running (and none holds a send to its conversation);
+ * otherwise it waits, and when a statement returns the waiting sends (up to `maxBatch`) go as ONE
+ * statement, `kindred_send_messages()`, which runs each through the single-send function in one
+ * transaction. Under load this replaces many
  * statements (each parsed, executed and committed, and each a round trip through the driver) by
  * a few; when idle a send is not delayed at all.
  *
@@ -58,8 +59,12 @@ const BATCH_SQL = `SELECT * FROM kindred_send_messages($1::uuid[], $2::uuid[], $
  */
 export class SendBatcher {
   private readonly logger = new Logger(SendBatcher.name);
-  private readonly queue: Pending[] = [];
+  private queue: Pending[] = [];
+  /** Conversations with a send in a running statement. */
+  private readonly busy = new Set<string>();
   private inFlight = 0;
+  /** Counts for tests and diagnostics. */
+  readonly stats = { statements: 0, batches: 0, batchedSends: 0, fallbacks: 0 };
 
   constructor(
     private readonly db: DataSource,
@@ -73,11 +78,27 @@ export class SendBatcher {
     });
   }
 
+  /**
+   * Starts statements while fewer than `maxInFlight` run. A send waits while a statement holding a
+   * send to the same conversation runs: each conversation's sends then go to the database one
+   * statement after the other, in arrival order, so its seq order (and delivery order) is the order
+   * they arrived in, and our own statements never queue on each other's conversation locks.
+   */
   private pump(): void {
     while (this.inFlight < this.options.maxInFlight && this.queue.length) {
-      const batch = this.queue.splice(0, this.options.maxBatch);
+      const batch: Pending[] = [];
+      const rest: Pending[] = [];
+      for (const p of this.queue) {
+        if (batch.length < this.options.maxBatch && !this.busy.has(p.request.conversationId)) batch.push(p);
+        else rest.push(p);
+      }
+      if (!batch.length) return;
+      this.queue = rest;
+      const conversations = [...new Set(batch.map((p) => p.request.conversationId))];
+      for (const id of conversations) this.busy.add(id);
       this.inFlight += 1;
       void this.run(batch).finally(() => {
+        for (const id of conversations) this.busy.delete(id);
         this.inFlight -= 1;
         this.pump();
       });
@@ -85,11 +106,15 @@ export class SendBatcher {
   }
 
   private async run(batch: Pending[]): Promise<void> {
+    this.stats.statements += 1;
     if (batch.length > 1) {
+      this.stats.batches += 1;
+      this.stats.batchedSends += batch.length;
       let rows: SendRow[] | null = null;
       try {
         rows = await this.sendMany(batch.map((p) => p.request));
       } catch (error) {
+        this.stats.fallbacks += 1;
         this.logger.warn(`A batch of ${batch.length} sends failed (${(error as Error).message}); sending them one by one.`);
       }
       if (rows) {

@@ -11,11 +11,12 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * Lock order, so that batches on several connections or API instances (and single sends) cannot
  * deadlock: first every author's advisory lock in ascending key order (the same keys as the
- * single send: `hashtext('send:' || author)`; taking one again later is free), then the sends in
- * ascending conversation order, each conversation's row lock being taken by its first send; within
- * a conversation sends run in input order, so seq follows arrival. Later sends of the batch see the
- * earlier ones (same transaction), so a client id repeated inside a batch is 'existing' and flood
- * control counts them.
+ * single send: `hashtext('send:' || author)`; taking one again later is free), then every
+ * conversation's row in ascending id order (FOR NO KEY UPDATE, the lock the numbering UPDATE
+ * takes). Only then do the sends run, in input (arrival) order: seq follows arrival within a
+ * conversation, and a client id or the flood limit is decided by arrival, as with single sends one
+ * after the other. Later sends of the batch see the earlier ones (same transaction), so a client
+ * id repeated inside a batch is 'existing' and flood control counts them.
  */
 export class SendMessagesBatchFunction1764580000000 implements MigrationInterface {
   name = 'SendMessagesBatchFunction1764580000000';
@@ -38,11 +39,12 @@ export class SendMessagesBatchFunction1764580000000 implements MigrationInterfac
         FOR v_key IN SELECT DISTINCT hashtext('send:' || a::text) FROM unnest(p_authors) AS a ORDER BY 1 LOOP
           PERFORM pg_advisory_xact_lock(v_key);
         END LOOP;
+        PERFORM 1 FROM conversations c WHERE c.id = ANY (p_conversations) ORDER BY c.id FOR NO KEY UPDATE;
         FOR r IN
           SELECT t.conv, t.author, t.cid, t.body, t.parent, t.mentions, t.n::int AS n
             FROM unnest(p_conversations, p_authors, p_client_ids, p_bodies, p_parents, p_mentions)
                  WITH ORDINALITY AS t(conv, author, cid, body, parent, mentions, n)
-           ORDER BY t.conv, t.n
+           ORDER BY t.n
         LOOP
           RETURN QUERY SELECT r.n, s.* FROM kindred_send_message(
             r.conv, r.author, r.cid, r.body, r.parent, coalesce(r.mentions, '{}')::uuid[], p_flood_max, p_flood_seconds) s;
