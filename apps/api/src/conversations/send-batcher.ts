@@ -37,7 +37,7 @@ export interface SendBatcherOptions {
   maxBatch: number;
 }
 
-export const SEND_BATCH_DEFAULTS: SendBatcherOptions = { maxInFlight: 2, maxBatch: 100 };
+export const SEND_BATCH_DEFAULTS: SendBatcherOptions = { maxInFlight: 4, maxBatch: 100 };
 
 const SINGLE_SQL = `SELECT * FROM kindred_send_message($1, $2, $3, $4, $5, $6::uuid[], $7, $8)`;
 const BATCH_SQL = `SELECT * FROM kindred_send_messages($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7, $8)`;
