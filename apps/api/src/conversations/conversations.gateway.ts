@@ -32,6 +32,7 @@ import {
   SyncPayloadDto,
   TypingPayloadDto,
 } from './dto/message.inputs';
+import { fastSendMessageInput } from './dto/send-message.fast-path';
 import { toSocketMessage } from './message-models.util';
 import { MessagesService } from './messages.service';
 
@@ -118,19 +119,30 @@ export class ConversationsGateway implements OnApplicationBootstrap, BeforeAppli
     await this.adapter?.close();
   }
 
-  /** Verifies the token and joins the user's rooms before the client sees `connect`. */
+  /** Verifies the token and joins the user's rooms before the client sees `connect` (one query). */
   private async authenticate(socket: KindredSocket): Promise<void> {
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
     const token = typeof auth?.token === 'string' ? auth.token : bearerToken(socket.handshake.headers.authorization);
     if (!token) throw apiError(ERROR_CODES.unauthenticated, 'Sign in first: connect with auth: { token: <access token> }.');
-    const user = await this.verify(token);
-    socket.data.user = user;
-    socket.join(userRoom(user.id));
-    const ids = await this.conversations.idsOf(user.id);
-    if (ids.length) socket.join(ids.map(conversationRoom));
+    const payload = await this.verifyToken(token);
+    const session = await this.conversations.socketSession(payload.sub);
+    if (!session) throw this.gone();
+    socket.data.user = { id: payload.sub, role: session.role, displayName: session.displayName, expiresAt: payload.exp * 1000 };
+    socket.join(userRoom(payload.sub));
+    if (session.conversationIds.length) socket.join(session.conversationIds.map(conversationRoom));
   }
 
-  private async verify(token: string, expectedUserId?: string): Promise<SocketUser> {
+  /** A renewed token: same user, still existing and not suspended. */
+  private async verify(token: string, expectedUserId: string): Promise<SocketUser> {
+    const payload = await this.verifyToken(token);
+    if (payload.sub !== expectedUserId) throw badInput('token', 'This token belongs to someone else.');
+    const user = await this.clinicians.findById(payload.sub);
+    const role = user ? await this.clinicians.findRole(user.id) : null;
+    if (!user || !role) throw this.gone();
+    return { id: user.id, role, displayName: user.displayName, expiresAt: payload.exp * 1000 };
+  }
+
+  private async verifyToken(token: string): Promise<AccessTokenPayload & { exp: number }> {
     let payload: AccessTokenPayload & { exp: number };
     try {
       payload = await this.jwt.verifyAsync<AccessTokenPayload & { exp: number }>(token);
@@ -140,11 +152,11 @@ export class ConversationsGateway implements OnApplicationBootstrap, BeforeAppli
     if (payload.typ !== 'access' || typeof payload.sub !== 'string') {
       throw apiError(ERROR_CODES.unauthenticated, 'This is not an access token.');
     }
-    if (expectedUserId && payload.sub !== expectedUserId) throw badInput('token', 'This token belongs to someone else.');
-    const user = await this.clinicians.findById(payload.sub);
-    const role = user ? await this.clinicians.findRole(user.id) : null;
-    if (!user || !role) throw apiError(ERROR_CODES.unauthenticated, 'This account no longer exists or is suspended.');
-    return { id: user.id, role, displayName: user.displayName, expiresAt: payload.exp * 1000 };
+    return payload;
+  }
+
+  private gone(): GraphQLError {
+    return apiError(ERROR_CODES.unauthenticated, 'This account no longer exists or is suspended.');
   }
 
   private onConnection(socket: KindredSocket): void {
@@ -171,10 +183,16 @@ export class ConversationsGateway implements OnApplicationBootstrap, BeforeAppli
       next();
     });
 
-    this.handle(socket, SOCKET_EVENTS.send, SendMessageInput, async (user, input) => {
-      const { message } = await this.messages.send(user.id, input);
-      return toSocketMessage(message);
-    });
+    this.handle(
+      socket,
+      SOCKET_EVENTS.send,
+      SendMessageInput,
+      async (user, input) => {
+        const { message } = await this.messages.send(user.id, input);
+        return toSocketMessage(message);
+      },
+      fastSendMessageInput,
+    );
     this.handle(socket, SOCKET_EVENTS.edit, EditMessageArgs, async (user, input) =>
       toSocketMessage(await this.messages.edit(user.id, input.messageId, input.body)),
     );
@@ -222,12 +240,16 @@ export class ConversationsGateway implements OnApplicationBootstrap, BeforeAppli
     });
   }
 
-  /** Registers one client event: liveness, validation, handler, ack; never throws. */
+  /**
+   * Registers one client event: liveness, validation, handler, ack; never throws. `fast`, if
+   * given, accepts certainly valid payloads without the validation pipe (null: ask the pipe).
+   */
   private handle<T extends object, R>(
     socket: KindredSocket,
     event: string,
     dto: Type<T>,
     handler: (user: SocketUser, input: T) => Promise<R>,
+    fast?: (payload: unknown) => T | null,
   ): void {
     (socket as unknown as Socket).on(event, (...args: unknown[]) => {
       const last = args[args.length - 1];
@@ -243,7 +265,7 @@ export class ConversationsGateway implements OnApplicationBootstrap, BeforeAppli
           if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
             throw badInput('payload', 'The payload must be an object.');
           }
-          const input = (await this.validator.transform(payload, { type: 'body', metatype: dto, data: '' })) as T;
+          const input = fast?.(payload) ?? ((await this.validator.transform(payload, { type: 'body', metatype: dto, data: '' })) as T);
           const data = await handler(user, input);
           ack?.({ ok: true, data });
         } catch (error) {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ERROR_CODES, LIMITS, MESSAGING_LIMITS, SOCKET_EVENTS } from '@kindred/domain';
+import { ERROR_CODES, LIMITS, MESSAGING_LIMITS, type Role, SOCKET_EVENTS } from '@kindred/domain';
 import { apiError, badInput, forbidden, notFound } from '../common/graphql-errors.util';
-import { CliniciansService } from '../clinicians/clinicians.service';
+import { CliniciansService, isUuid } from '../clinicians/clinicians.service';
 import { toClinician } from '../clinicians/clinician-models.util';
 import type { Clinician } from '../clinicians/models/clinician.model';
 import { decodeProjectCursor, encodeProjectCursor } from '../projects/project-cursor.util';
@@ -239,12 +239,19 @@ export class ConversationsService {
   }
 
   /** Every conversation the user belongs to (their sockets' rooms). */
-  async idsOf(userId: string): Promise<string[]> {
-    const rows: Array<{ conversation_id: string }> = await this.db.query(
-      `SELECT conversation_id FROM conversation_members WHERE user_id = $1`,
+  /**
+   * What a socket handshake needs, in one query: the user's name and role (null when the account
+   * no longer exists or is suspended) and the conversations they belong to.
+   */
+  async socketSession(userId: string): Promise<{ displayName: string; role: Role; conversationIds: string[] } | null> {
+    if (!isUuid(userId)) return null;
+    const [row] = (await this.db.query(
+      `SELECT u.display_name, u.role,
+              ARRAY(SELECT cm.conversation_id FROM conversation_members cm WHERE cm.user_id = u.id) AS conversation_ids
+         FROM users u WHERE u.id = $1 AND u.suspended_at IS NULL`,
       [userId],
-    );
-    return rows.map((r) => r.conversation_id);
+    )) as Array<{ display_name: string; role: Role; conversation_ids: string[] }>;
+    return row ? { displayName: row.display_name, role: row.role, conversationIds: row.conversation_ids } : null;
   }
 
   async settings(userId: string): Promise<MessagingSettings> {

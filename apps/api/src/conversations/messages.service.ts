@@ -8,6 +8,7 @@ import { MetricsService } from '../observability/metrics.service';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { SendMessageInput } from './dto/message.inputs';
 import { MessageNotificationsService } from './message-notifications.service';
+import { SendBatcher } from './send-batcher';
 import {
   groupReactions,
   MESSAGE_COLUMNS,
@@ -31,17 +32,6 @@ interface AccessRow {
   status: string;
   member_ids: string[];
   blocked_ids: string[];
-}
-
-/** What kindred_send_message() returns (see its migration). */
-interface SendRow extends Partial<MessageRow> {
-  outcome: string;
-  detail: string | null;
-  kind: string | null;
-  status: string | null;
-  member_ids: string[] | null;
-  blocked_ids: string[] | null;
-  parent_author: string | null;
 }
 
 /** The GraphQL error for a send the database refused. */
@@ -116,30 +106,37 @@ const blockedSql = (param: string) => BLOCKED_EITHER_WAY.replaceAll('$USER', par
  *
  * Sending takes a per-author advisory lock for its transaction: a retried client id and flood
  * control are then exact even with several API instances, and the conversation row's update
- * numbers messages in commit order.
+ * numbers messages in commit order. Concurrent sends are group-committed (SendBatcher).
  */
 @Injectable()
 export class MessagesService {
+  private readonly sends: SendBatcher;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly realtime: RealtimeService,
     private readonly notifier: MessageNotificationsService,
     private readonly metrics: MetricsService,
-  ) {}
+  ) {
+    this.sends = new SendBatcher(db);
+  }
+
+  /** How sends were grouped into statements so far (tests, diagnostics). */
+  get sendBatching(): SendBatcher['stats'] {
+    return this.sends.stats;
+  }
 
   async send(userId: string, input: SendMessageInput): Promise<SendResult> {
-    // One round trip: the checks, the numbering and the insert run in kindred_send_message().
-    const [row] = (await this.db.query(`SELECT * FROM kindred_send_message($1, $2, $3, $4, $5, $6::uuid[], $7, $8)`, [
-      input.conversationId,
-      userId,
-      input.clientId,
-      input.body,
-      input.parentId ?? null,
-      input.mentionIds ?? [],
-      MESSAGING_LIMITS.floodMessages,
-      MESSAGING_LIMITS.floodWindowSeconds,
-    ])) as SendRow[];
-    if (!row) throw new Error('kindred_send_message returned no row');
+    // One statement, shared with the sends queued behind it (group commit): the checks, the
+    // numbering and the insert run in kindred_send_message(s)().
+    const row = await this.sends.send({
+      conversationId: input.conversationId,
+      authorId: userId,
+      clientId: input.clientId,
+      body: input.body,
+      parentId: input.parentId ?? null,
+      mentionIds: input.mentionIds ?? [],
+    });
     if (row.outcome === 'existing') {
       const reactions = await this.reactionsOf([row.id!]);
       return { message: toStoredMessage(row as MessageRow, reactions.get(row.id!)), created: false };

@@ -76,6 +76,16 @@ export class RealtimeService {
   async onlineAmong(userIds: readonly string[]): Promise<Set<string>> {
     const online = new Set<string>();
     if (!this.server || !userIds.length) return online;
+    if ((this.adapter?.kind ?? 'none') === 'none') {
+      // One instance: its rooms are the whole truth, read in place (fetchSockets builds a list of
+      // every socket for what is, per message sent, a few lookups).
+      const nsp = this.server.of('/');
+      for (const id of userIds) {
+        const room = nsp.adapter.rooms.get(userRoom(id));
+        if (room && [...room].some((socketId) => nsp.sockets.has(socketId))) online.add(id);
+      }
+      return online;
+    }
     try {
       const sockets = await this.server.in(userIds.map(userRoom)).fetchSockets();
       for (const socket of sockets) {

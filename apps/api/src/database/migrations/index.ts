@@ -10,6 +10,7 @@ import { Webinars1764520000000 } from './1764520000000-webinars';
 import { Hardening1764540000000 } from './1764540000000-hardening';
 import { SendMessageFunction1764560000000 } from './1764560000000-send-message-function';
 import { HeatCellsLockOrder1764570000000 } from './1764570000000-heat-cells-lock-order';
+import { SendMessagesBatchFunction1764580000000 } from './1764580000000-send-messages-batch-function';
 import { PeerPoints1764600000000 } from './1764600000000-peer-points';
 import { IndicatorPointAreas1764610000000 } from './1764610000000-indicator-point-areas';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   Hardening1764540000000,
   SendMessageFunction1764560000000,
   HeatCellsLockOrder1764570000000,
+  SendMessagesBatchFunction1764580000000,
   PeerPoints1764600000000,
   IndicatorPointAreas1764610000000,
 ];
