@@ -107,10 +107,9 @@ export class PeersService {
     const best = Math.min(themes.length, LIMITS.project.themes.max);
     const groups = new Map<string, PeerGroup>();
     let limit = this.firstWalkPoints;
-    // People who blocked the searcher, or whom the searcher blocked, never appear.
-    const [blocked, firstRows] = await Promise.all([this.blocks.blockedEitherWay(viewerId), this.walk(origin, radiusKm * 1000, wanted, 1, limit)]);
-    const reader = new GroupReader(this.db, viewerId, blocked, wanted);
-    for (let rows = firstRows; ; rows = await this.walk(origin, radiusKm * 1000, wanted, 1, limit)) {
+    const reader = new GroupReader(this.db, viewerId, wanted);
+    for (;;) {
+      const rows = await this.walk(origin, radiusKm * 1000, wanted, 1, limit);
       const walk = toTiers(rows, themes.length, radiusKm, groups);
       const complete = walk.points < limit;
       const unseenBound = complete ? Number.NEGATIVE_INFINITY : peerScore(best, themes.length, walk.farthestM / 1000, radiusKm);
@@ -134,8 +133,9 @@ export class PeersService {
    */
   async rankSimilar(viewerId: string, origin: LatLng, themes: string[], need: number): Promise<RankedPeer[]> {
     const wanted = themeMask(themes);
+    // People who blocked the searcher, or whom the searcher blocked, never appear.
     const blocked = await this.blocks.blockedEitherWay(viewerId);
-    const reader = new GroupReader(this.db, viewerId, blocked, wanted);
+    const reader = new GroupReader(this.db, viewerId, wanted);
     const ranked: RankedPeer[] = [];
     for (let overlap = Math.min(themes.length, LIMITS.project.themes.max); overlap >= 1 && ranked.length < need; overlap--) {
       const want = need - ranked.length;
@@ -314,8 +314,8 @@ export class PeersService {
 }
 
 /**
- * Reads groups' projects in id order for one search: the searcher's own and blocked people's
- * never, hidden ones never (the index holds visible projects only). Several groups per query.
+ * Reads groups' projects in id order for one search (`kindred_peer_projects`): never the
+ * searcher's own, blocked people's or hidden ones. Several groups per query.
  */
 class GroupReader {
   /** Extra rows per group beyond the people still needed, for owners met twice. */
@@ -326,7 +326,6 @@ class GroupReader {
   constructor(
     private readonly db: DataSource,
     private readonly viewerId: string,
-    private readonly blocked: string[],
     private readonly wanted: number,
   ) {}
 
@@ -359,7 +358,7 @@ class GroupReader {
     const rows: Array<{ i: string; id: string; owner_id: string; theme_mask: number }> = await this.db.query(
       `SELECT g.i, r.id, r.owner_id, r.theme_mask
          FROM unnest($1::bigint[], $2::int[], $3::uuid[], $4::int[]) WITH ORDINALITY AS g(point_id, overlap, after_id, page, i)
-         CROSS JOIN LATERAL kindred_peer_projects(g.point_id, $5, g.overlap, g.after_id, g.page, $6, $7::uuid[]) r
+         CROSS JOIN LATERAL kindred_peer_projects(g.point_id, $5, g.overlap, g.after_id, g.page, $6) r
         ORDER BY g.i, r.id`,
       [
         groups.map((g) => g.pointId),
@@ -368,7 +367,6 @@ class GroupReader {
         limits,
         this.wanted,
         this.viewerId,
-        this.blocked,
       ],
     );
     const got = groups.map(() => 0);

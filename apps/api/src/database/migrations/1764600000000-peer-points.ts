@@ -134,11 +134,10 @@ export class PeerPoints1764600000000 implements MigrationInterface {
       $$`);
 
     // A page of one point's projects sharing exactly `overlap` wanted themes, in id order, after
-    // `after_id`: one index range per theme mask of that overlap, merged. The searcher's own
-    // projects and those of the people in `excluded` never.
+    // `after_id`: one index range per theme mask of that overlap, merged. Never the searcher's own
+    // projects, nor those of anyone who blocked the searcher or whom the searcher blocked.
     await q.query(`
-      CREATE FUNCTION kindred_peer_projects(point_id bigint, wanted integer, overlap integer, after_id uuid, page integer,
-        viewer uuid, excluded uuid[])
+      CREATE FUNCTION kindred_peer_projects(point_id bigint, wanted integer, overlap integer, after_id uuid, page integer, viewer uuid)
       RETURNS TABLE (id uuid, owner_id uuid, theme_mask integer)
       LANGUAGE sql STABLE PARALLEL SAFE SET jit = off
       AS $$
@@ -148,8 +147,9 @@ export class PeerPoints1764600000000 implements MigrationInterface {
           CROSS JOIN LATERAL (
             SELECT p.id, p.owner_id, m.mask AS theme_mask FROM projects p
              WHERE kindred_point_key(p.display_location) = pt.point_key AND kindred_theme_mask(p.themes) = m.mask
-               AND p.hidden_at IS NULL AND (after_id IS NULL OR p.id > after_id)
-               AND p.owner_id <> viewer AND p.owner_id <> ALL (excluded)
+               AND p.hidden_at IS NULL AND (after_id IS NULL OR p.id > after_id) AND p.owner_id <> viewer
+               AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = viewer AND b.blocked_id = p.owner_id)
+               AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = p.owner_id AND b.blocked_id = viewer)
              ORDER BY p.id LIMIT page) r
          WHERE pt.id = point_id AND bit_count((m.mask & wanted)::bit(32)) = overlap
          ORDER BY r.id
@@ -163,7 +163,7 @@ export class PeerPoints1764600000000 implements MigrationInterface {
     for (const index of OLD_WALK_INDEXES) {
       await q.query(`CREATE INDEX "${index.name}" ON projects USING gist (display_location) WHERE themes @> ARRAY['${index.id}']::text[]`);
     }
-    await q.query(`DROP FUNCTION kindred_peer_projects(bigint, integer, integer, uuid, integer, uuid, uuid[])`);
+    await q.query(`DROP FUNCTION kindred_peer_projects(bigint, integer, integer, uuid, integer, uuid)`);
     await q.query(`DROP FUNCTION kindred_peer_walk(geography, double precision, integer, integer, integer)`);
     await q.query(`DROP TRIGGER projects_peer_update ON projects`);
     await q.query(`DROP TRIGGER projects_peer_delete ON projects`);
