@@ -2,7 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { SocketMessage, SyncResult } from '@kindred/domain';
 import { createGroup, openDirect, send } from './conversation-fixtures';
 import { signUp, type SignedUpUser } from './fixtures';
-import { connect, connectError, sendOver, sendPayload, settle, type TestSocket } from './socket-fixtures';
+import { connectError, sendOver, sendPayload, settle, socketOpener } from './socket-fixtures';
 import { countRows, createTestApp, type TestApp } from './test-app';
 
 /**
@@ -14,12 +14,7 @@ describe('real-time conversations over socket.io', () => {
   let a: SignedUpUser;
   let b: SignedUpUser;
   let c: SignedUpUser;
-  const sockets: TestSocket[] = [];
-  const open = async (user: SignedUpUser | string, opts?: { reconnection?: boolean }) => {
-    const s = await connect(t, typeof user === 'string' ? user : user.token, opts);
-    sockets.push(s);
-    return s;
-  };
+  const open = socketOpener(() => t);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -27,10 +22,6 @@ describe('real-time conversations over socket.io', () => {
     a = await signUp(t, { displayName: 'Dr Ada' });
     b = await signUp(t, { displayName: 'Nurse Bea' });
     c = await signUp(t, { displayName: 'Cal Pharmacist' });
-  });
-
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.close();
   });
 
   afterAll(async () => {

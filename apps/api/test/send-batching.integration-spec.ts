@@ -4,7 +4,7 @@ import { MessagesService } from '../src/conversations/messages.service';
 import { SendBatcher, type SendRequest, type SendRow } from '../src/conversations/send-batcher';
 import { createGroup, openDirect } from './conversation-fixtures';
 import { signUp, type SignedUpUser } from './fixtures';
-import { connect, sendPayload, type TestSocket } from './socket-fixtures';
+import { sendPayload, type TestSocket, socketOpener } from './socket-fixtures';
 import { createTestApp, type TestApp } from './test-app';
 
 const { floodMessages } = MESSAGING_LIMITS;
@@ -29,12 +29,7 @@ describe('group-committed sends', () => {
   let a: SignedUpUser;
   let b: SignedUpUser;
   let outsider: SignedUpUser;
-  const sockets: TestSocket[] = [];
-  const open = async (user: SignedUpUser) => {
-    const s = await connect(t, user.token);
-    sockets.push(s);
-    return s;
-  };
+  const open = socketOpener(() => t);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -42,10 +37,6 @@ describe('group-committed sends', () => {
     a = await signUp(t, { displayName: 'Ada Batch' });
     b = await signUp(t, { displayName: 'Bea Batch' });
     outsider = await signUp(t, { displayName: 'Out Sider' });
-  });
-
-  afterEach(() => {
-    for (const s of sockets.splice(0)) s.close();
   });
 
   afterAll(async () => {

@@ -101,3 +101,21 @@ export async function sendOver(s: TestSocket, conversationId: string, body: stri
 
 /** Waits a little so events that should NOT arrive have had their chance. */
 export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * An `open(user)` for a describe block: connects as the user (or with a raw token) and closes
+ * every socket it opened after each test, or after the block with `closeAfter: 'all'`.
+ */
+export function socketOpener(app: () => TestApp, closeAfter: 'each' | 'all' = 'each') {
+  const sockets: TestSocket[] = [];
+  const closeAll = () => {
+    for (const s of sockets.splice(0)) s.close();
+  };
+  if (closeAfter === 'each') afterEach(closeAll);
+  else afterAll(closeAll);
+  return async (user: { token: string } | string, options?: { reconnection?: boolean }): Promise<TestSocket> => {
+    const s = await connect(app(), typeof user === 'string' ? user : user.token, options);
+    sockets.push(s);
+    return s;
+  };
+}

@@ -7,7 +7,7 @@ import { DEMO_ORGANISER, WebinarDemoSeedService } from '../src/webinars/webinar-
 import { WebinarRemindersService } from '../src/webinars/webinar-reminders.service';
 import { send, sendGql } from './conversation-fixtures';
 import { signUp, type SignedUpUser } from './fixtures';
-import { connect, sendOver, sendPayload, settle, type TestSocket } from './socket-fixtures';
+import { sendOver, sendPayload, settle, socketOpener } from './socket-fixtures';
 import { countRows, createTestApp, type TestApp } from './test-app';
 import {
   createWebinar,
@@ -146,12 +146,7 @@ describe('WHAMinar reminders, threads and demo data (integration)', () => {
     let b: SignedUpUser;
     let c: SignedUpUser;
     let outsider: SignedUpUser;
-    const sockets: TestSocket[] = [];
-    const open = async (user: SignedUpUser) => {
-      const s = await connect(t, user.token);
-      sockets.push(s);
-      return s;
-    };
+    const open = socketOpener(() => t, 'all');
 
     beforeAll(async () => {
       speaker = await signUp(t, { displayName: 'Sam Speaker' });
@@ -159,10 +154,6 @@ describe('WHAMinar reminders, threads and demo data (integration)', () => {
       w = await createWebinar(t, organiser, { capacity: 2, speakers: [{ userId: speaker.id }, { name: 'Guest Person' }], title: 'Thread test' });
       conversationId = w.thread!.conversationId;
       await register(t, a, w.id);
-    });
-
-    afterAll(() => {
-      for (const s of sockets) s.close();
     });
 
     it('holds the organiser, speakers and registrants, never the waiting list', async () => {
