@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppConfigService } from './config/app-config.service';
-import { withHeatRebuiltAfter } from './map/heat-maintenance.util';
+import { withMapAggregatesRebuiltAfter } from './map/map-aggregates.util';
 import { BulkSeeder } from './projects/seed/bulk-seeder.service';
 import { DEMO_LOGIN } from './projects/seed/demo-login.constant';
 import { SEED_USAGE, parseSeedArgs } from './projects/seed/seed-args.util';
@@ -62,7 +62,7 @@ async function main(): Promise<number> {
         onProgress: (done, total) => progress.update(done, total),
       });
     const say = (line: string) => process.stderr.write(`\n${line}`);
-    const result = projects >= BULK_REBUILD_FROM ? await withHeatRebuiltAfter(app.get(DataSource), load, say) : await load();
+    const result = projects >= BULK_REBUILD_FROM ? await withMapAggregatesRebuiltAfter(app.get(DataSource), load, say) : await load();
     progress.finish();
 
     const seconds = result.elapsedMs / 1000;

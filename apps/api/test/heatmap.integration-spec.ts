@@ -1,5 +1,5 @@
 import { UK_BBOX } from '@kindred/geo';
-import { withHeatRebuiltAfter } from '../src/map/heat-maintenance.util';
+import { withMapAggregatesRebuiltAfter } from '../src/map/map-aggregates.util';
 import { countRows, createTestApp, TestApp } from './test-app';
 import { around, insertClinician, insertProjects } from './map-fixtures';
 
@@ -217,7 +217,7 @@ describe('heatmap (integration, real PostGIS)', () => {
   it('can defer upkeep during a bulk load and rebuild once, missing nothing', async () => {
     const before = (await heat({ bbox: UK_BBOX, zoom: 5 })).data!.heatmap;
     const owner = await insertClinician(t.db, 'nurse');
-    await withHeatRebuiltAfter(t.db, async () => {
+    await withMapAggregatesRebuiltAfter(t.db, async () => {
       await insertProjects(t.db, owner, Array.from({ length: 5 }, (_, i) => ({ ...around(LONDON, i), themes: ['housing' as const] })));
       // While deferred, the cells do not move yet.
       const during = (await heat({ bbox: UK_BBOX, zoom: 5 })).data!.heatmap;

@@ -1,7 +1,7 @@
 import { THEME_IDS, ThemeId } from '@kindred/domain';
 import { signUp, SignedUpUser } from './fixtures';
 import { around, insertClinician, insertProjects, seededRandom } from './map-fixtures';
-import { withHeatRebuiltAfter } from '../src/map/heat-maintenance.util';
+import { withMapAggregatesRebuiltAfter } from '../src/map/map-aggregates.util';
 import { rankPeers } from '../src/map/peer-scoring.util';
 import { PeersService } from '../src/map/peers.service';
 import { themeMask } from '../src/map/theme-mask.util';
@@ -132,7 +132,7 @@ describe('peer index upkeep (integration, real PostGIS)', () => {
 
   it('can defer upkeep during a bulk load and rebuild once, missing nothing', async () => {
     const owner = await insertClinician(t.db, 'nurse');
-    await withHeatRebuiltAfter(t.db, async () => {
+    await withMapAggregatesRebuiltAfter(t.db, async () => {
       await insertProjects(t.db, owner, Array.from({ length: 5 }, (_, i) => ({ ...around(YORK, i), themes: ['housing'] as ThemeId[] })));
       expect(await t.db.query(`SELECT * FROM peer_points`)).toEqual([]);
     });

@@ -16,7 +16,6 @@ import type { AccessTokenPayload } from '../auth/auth-user';
 import { bearerToken } from '../auth/request.util';
 import { apiError, badInput } from '../common/graphql-errors.util';
 import { KindredValidationPipe } from '../common/validation.pipe';
-import { CliniciansService } from '../clinicians/clinicians.service';
 import { AppConfigService } from '../config/app-config.service';
 import { attachSocketAdapter, type AttachedAdapter } from '../realtime/socket-adapter';
 import { conversationRoom, RealtimeService, userRoom } from '../realtime/realtime.service';
@@ -82,7 +81,6 @@ export class ConversationsGateway implements OnApplicationBootstrap, BeforeAppli
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly jwt: JwtService,
-    private readonly clinicians: CliniciansService,
     private readonly conversations: ConversationsService,
     private readonly messages: MessagesService,
     private readonly realtime: RealtimeService,
@@ -136,10 +134,9 @@ export class ConversationsGateway implements OnApplicationBootstrap, BeforeAppli
   private async verify(token: string, expectedUserId: string): Promise<SocketUser> {
     const payload = await this.verifyToken(token);
     if (payload.sub !== expectedUserId) throw badInput('token', 'This token belongs to someone else.');
-    const user = await this.clinicians.findById(payload.sub);
-    const role = user ? await this.clinicians.findRole(user.id) : null;
-    if (!user || !role) throw this.gone();
-    return { id: user.id, role, displayName: user.displayName, expiresAt: payload.exp * 1000 };
+    const session = await this.conversations.socketSession(payload.sub);
+    if (!session) throw this.gone();
+    return { id: payload.sub, role: session.role, displayName: session.displayName, expiresAt: payload.exp * 1000 };
   }
 
   private async verifyToken(token: string): Promise<AccessTokenPayload & { exp: number }> {

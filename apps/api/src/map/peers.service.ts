@@ -45,6 +45,8 @@ export class PeersService {
    * takes a few hundred points even in the densest city).
    */
   maxWalkPoints = 65_536;
+  /** Below this many projects sharing a level's themes nationwide, `rankSimilar` reads the level directly. */
+  sparseLevelMax = 5000;
 
   constructor(
     @Inject(MAP_READ_DATABASE) private readonly db: DataSource,
@@ -133,8 +135,6 @@ export class PeersService {
    */
   async rankSimilar(viewerId: string, origin: LatLng, themes: string[], need: number): Promise<RankedPeer[]> {
     const wanted = themeMask(themes);
-    // People who blocked the searcher, or whom the searcher blocked, never appear.
-    const blocked = await this.blocks.blockedEitherWay(viewerId);
     const reader = new GroupReader(this.db, viewerId, wanted);
     const ranked: RankedPeer[] = [];
     for (let overlap = Math.min(themes.length, LIMITS.project.themes.max); overlap >= 1 && ranked.length < need; overlap--) {
@@ -155,7 +155,7 @@ export class PeersService {
         }
         if (limit === this.firstWalkPoints) {
           // A first walk that could not fill the page: read the level directly if it is small.
-          level = await this.sparseLevel(viewerId, blocked, origin, themes, overlap, want);
+          level = await this.sparseLevel(viewerId, origin, themes, overlap, want);
           if (level) break;
         }
       }
@@ -163,9 +163,6 @@ export class PeersService {
     }
     return ranked;
   }
-
-  /** Below this many projects sharing a level's themes nationwide, `rankSimilar` reads the level directly. */
-  sparseLevelMax = 5000;
 
   /**
    * One overlap level of "similar projects" read directly, nearest first, when fewer than
@@ -175,7 +172,6 @@ export class PeersService {
    */
   private async sparseLevel(
     viewerId: string,
-    blocked: string[],
     origin: LatLng,
     themes: string[],
     overlap: number,
@@ -183,6 +179,10 @@ export class PeersService {
   ): Promise<RankedPeer[] | null> {
     const subsets = combinations(themes, overlap);
     const holdsOne = (from: number) => `(${subsets.map((_, i) => `p.themes @> $${i + from}::text[]`).join(' OR ')})`;
+    // People who blocked the searcher, or whom the searcher blocked, never appear (walked levels
+    // leave them out inside kindred_peer_projects). Read before the transaction: on the embedded
+    // database the pool has one connection, which the transaction holds.
+    const blocked = await this.blocks.blockedEitherWay(viewerId);
     return this.db.transaction(async (m) => {
       // Small reads: starting parallel workers or compiling would cost far more than they save.
       await m.query(`SET LOCAL max_parallel_workers_per_gather = 0`);

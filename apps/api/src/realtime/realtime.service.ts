@@ -81,8 +81,12 @@ export class RealtimeService {
       // every socket for what is, per message sent, a few lookups).
       const nsp = this.server.of('/');
       for (const id of userIds) {
-        const room = nsp.adapter.rooms.get(userRoom(id));
-        if (room && [...room].some((socketId) => nsp.sockets.has(socketId))) online.add(id);
+        for (const socketId of nsp.adapter.rooms.get(userRoom(id)) ?? []) {
+          if (nsp.sockets.has(socketId)) {
+            online.add(id);
+            break;
+          }
+        }
       }
       return online;
     }

@@ -33,7 +33,7 @@ const OLD_WALK_INDEXES = THEME_BITS.map((id) => ({ id, name: `projects_point_${i
  * merges it into the points' arrays in key order (so concurrent writers lock rows in the same
  * order, as the heat-cell triggers do since 1764570000000) and deletes the points it emptied.
  * Bulk loads switch the insert trigger off and call kindred_rebuild_peer_points()
- * (heat-maintenance.util).
+ * (map-aggregates.util).
  */
 export class PeerPoints1764600000000 implements MigrationInterface {
   name = 'PeerPoints1764600000000';

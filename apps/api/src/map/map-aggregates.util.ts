@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
  * API, say) is missed. A load that crashes leaves the triggers off; the next bulk load's rebuild
  * repairs it.
  */
-export async function withHeatRebuiltAfter<T>(db: DataSource, work: () => Promise<T>, say: (line: string) => void = () => undefined): Promise<T> {
+export async function withMapAggregatesRebuiltAfter<T>(db: DataSource, work: () => Promise<T>, say: (line: string) => void = () => undefined): Promise<T> {
   await db.query(`ALTER TABLE projects DISABLE TRIGGER projects_heat_insert`);
   await db.query(`ALTER TABLE projects DISABLE TRIGGER projects_peer_insert`);
   try {
