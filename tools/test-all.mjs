@@ -66,11 +66,40 @@ function ensureApt(what, check, packages) {
 const hasRedis = () => spawnSync('redis-server', ['--version']).status === 0;
 const hasPostgres = () => existsSync('/usr/lib/postgresql/15/bin/initdb');
 
+/** Names of what failed in a jest JSON report: each failed test, or the suite when it failed to run. */
+function jestFailures(j) {
+  const names = [];
+  for (const suite of j.testResults ?? []) {
+    const file = suite.name.replace(root, '');
+    const failedTests = (suite.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failedTests) names.push(`${file}: ${a.fullName}`);
+    if (suite.status === 'failed' && failedTests.length === 0) {
+      const firstLine = (suite.message ?? '').split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('●')) ?? 'failed to run';
+      names.push(`${file}: suite failed: ${firstLine.slice(0, 300)}`);
+    }
+  }
+  return names;
+}
+
+/** Titles of the unexpected results in a Playwright JSON report, and its top-level errors. */
+function playwrightFailures(j) {
+  const names = [];
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) if (t.status === 'unexpected') names.push(`${spec.file}: ${[...path, spec.title].join(' > ')}`);
+    }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const s of j.suites ?? []) walk(s, []);
+  for (const e of j.errors ?? []) names.push(`error: ${String(e.message ?? e).split('\n')[0].slice(0, 300)}`);
+  return names;
+}
+
 function jestCounts(file, label) {
   try {
     const j = JSON.parse(readFileSync(file, 'utf8'));
     const failed = j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0);
-    results.push({ label, passed: j.numPassedTests, failed, skipped: j.numPendingTests + j.numTodoTests });
+    results.push({ label, passed: j.numPassedTests, failed, skipped: j.numPendingTests + j.numTodoTests, failures: jestFailures(j) });
   } catch {
     results.push({ label, passed: 0, failed: 1, skipped: 0, note: 'no report (the runner crashed)' });
   }
@@ -80,7 +109,7 @@ function playwrightCounts(file, label) {
   try {
     const j = JSON.parse(readFileSync(file, 'utf8'));
     const s = j.stats;
-    results.push({ label, passed: s.expected + s.flaky, failed: s.unexpected + (j.errors?.length ?? 0), skipped: s.skipped });
+    results.push({ label, passed: s.expected + s.flaky, failed: s.unexpected + (j.errors?.length ?? 0), skipped: s.skipped, failures: playwrightFailures(j) });
   } catch {
     results.push({ label, passed: 0, failed: 1, skipped: 0, note: 'no report (the runner crashed)' });
   }
@@ -171,5 +200,10 @@ for (const r of results) {
   process.stdout.write(`  ${r.label.padEnd(50)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed${r.skipped ? ` ${r.skipped} skipped` : ''}${r.note ? `  (${r.note})` : ''}\n`);
 }
 if (failedSteps) process.stdout.write(`  ${failedSteps} build/lint/typecheck step(s) failed (counted as failures)\n`);
+const failures = results.flatMap((r) => (r.failures ?? []).map((f) => `${r.label}: ${f}`));
+if (failures.length) {
+  process.stdout.write('Failed:\n');
+  for (const f of failures) process.stdout.write(`  - ${f}\n`);
+}
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);
