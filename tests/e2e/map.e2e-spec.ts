@@ -81,6 +81,28 @@ test('a theme filter changes the heat and lives in the URL; back undoes it', asy
   await expect(viewCount(page)).toHaveText(before);
 });
 
+test('on a slow phone a ticked filter stays ticked while the map catches up', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await expectHeatOverOutline(page);
+  // A low-end phone: every render is 20 times slower, so the router's URL transition takes
+  // seconds. The box must not flick back to its old state meanwhile (a check would see it did).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  await page.locator('summary', { hasText: 'Themes' }).click();
+  const childPoverty = page.getByRole('checkbox', { name: 'Child poverty' });
+  await childPoverty.check();
+  await expect(page).toHaveURL(/[?&]theme=child-poverty(&|$)/);
+  await page.getByRole('checkbox', { name: 'Housing' }).check();
+  await expect(page).toHaveURL(/[?&]theme=[^&]*housing/);
+  await childPoverty.uncheck();
+  await expect(page).not.toHaveURL(/child-poverty/);
+  await expect(page.locator('summary', { hasText: 'Themes (1 chosen)' })).toBeVisible();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await expect(viewCount(page)).toHaveText(COUNT);
+});
+
 test('signed in as the demo clinician, peers are listed and the selected peer is highlighted on the map', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/sign-in?next=/');

@@ -1,5 +1,5 @@
 import './map-page.css';
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useOptimistic, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { HEATMAP, MAP_PROJECTS, WEBINARS_IN_BBOX, type MapProject, type PeerMatch } from '@kindred/api-client';
 import { distanceKm, UK_CENTRE } from '@kindred/geo';
@@ -62,7 +62,11 @@ export function MapPage() {
   useDocumentTitle('Map');
   const [params, setParams] = useSearchParams();
   const state = mapStateFromSearch(params);
-  const { filters, mode, view } = state;
+  const { mode, view } = state;
+  // The router renders a URL change as a transition, which a slow phone may take a while to
+  // finish: until then the filters just chosen are shown (and queried), so a ticked box stays
+  // ticked instead of flicking back while the URL catches up.
+  const [filters, showFilters] = useOptimistic(state.filters);
   const { status } = useAuth();
   const signedIn = status === 'signed-in';
   const [viewport, setViewport] = useState<Viewport | null>(null);
@@ -122,7 +126,11 @@ export function MapPage() {
     },
     [writeState],
   );
-  const setFilters = (next: MapFilters) => writeState((s) => ({ ...s, filters: next }), false);
+  const setFilters = (next: MapFilters) =>
+    startTransition(() => {
+      showFilters(next);
+      writeState((s) => ({ ...s, filters: next }), false);
+    });
   const modeSearch = (next: MapMode) => `?${searchFromMapState({ ...state, mode: next }).toString()}`;
 
   const open = (project: MapProject, reveal: boolean) => {
