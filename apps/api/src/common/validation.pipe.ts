@@ -16,12 +16,29 @@ class FieldProblems extends Error {
   }
 }
 
+const NUL = '\u0000';
+
+/**
+ * Every string holding a NUL character, by path (`title`, `themes[2]`, `place.name`). PostgreSQL
+ * text cannot store NUL, so it would otherwise fail deep in a statement as an internal error.
+ */
+export function nulCharacterProblems(value: unknown, path: string, name = path, depth = 0): FieldProblem[] {
+  if (typeof value === 'string') {
+    return value.includes(NUL) ? [{ field: path || 'value', message: `${name || 'value'} must not contain a NUL character (\\u0000)` }] : [];
+  }
+  // Inputs arrive as parsed JSON: no cycles, and nothing real nests this deep.
+  if (value === null || typeof value !== 'object' || depth > 16) return [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulCharacterProblems(item, `${path}[${i}]`, name, depth + 1));
+  return Object.entries(value).flatMap(([key, item]) => nulCharacterProblems(item, path ? `${path}.${key}` : key, key, depth + 1));
+}
+
 /**
  * Validates every GraphQL argument with class-validator. A failure becomes one BAD_USER_INPUT
  * error naming each field at fault by its path from the argument (`input.title` for
  * `@Args('input')`, `bbox.west` for an `@ArgsType` class), before any resolver runs.
  * Properties without a validation decorator are stripped (`whitelist`), so every input class
- * must decorate each field it accepts.
+ * must decorate each field it accepts. Text holding a NUL character is refused the same way, in
+ * any argument, plain strings (`places(query:)`) included.
  */
 export class KindredValidationPipe extends ValidationPipe {
   constructor() {
@@ -35,6 +52,10 @@ export class KindredValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const nul = nulCharacterProblems(value, metadata.data ?? '');
+      if (nul.length) throw badInputs(nul);
+    }
     try {
       return await super.transform(value, metadata);
     } catch (error) {

@@ -79,6 +79,8 @@ const invalid: unknown[] = [
   { conversationId: CONV, clientId: 'abcdefgh', body: ['x'] },
   { conversationId: CONV, clientId: 'abcdefgh', body: { text: 'x' } },
   { conversationId: CONV, clientId: 'abcdefgh', body: Buffer.from('x') },
+  { conversationId: CONV, clientId: 'abcdefgh', body: 'NUL \u0000 inside' },
+  { conversationId: CONV, clientId: 'abcdefgh', body: '\u0000' },
   { conversationId: CONV, clientId: 'abcdefgh', body: 'x', parentId: 'nope' },
   { conversationId: CONV, clientId: 'abcdefgh', body: 'x', parentId: '' },
   { conversationId: CONV, clientId: 'abcdefgh', body: 'x', parentId: 5 },
@@ -110,7 +112,7 @@ function generated(count: number): Array<Record<string, unknown>> {
   const choices: Record<string, unknown[]> = {
     conversationId: [CONV, uuid(9).toUpperCase(), 'x', '', 1, null, undefined, [CONV]],
     clientId: ['abcdefgh', 'Z'.repeat(64), 'a-b_c-d_', 'abc', 'a'.repeat(65), 'abcdefg!', 0, undefined],
-    body: ['hi', ' hi ', '', ' ', 'b'.repeat(bodyMax), `${'b'.repeat(bodyMax)} `, 'b'.repeat(bodyMax + 1), 0, false, undefined],
+    body: ['hi', ' hi ', '', ' ', 'n\u0000l', 'b'.repeat(bodyMax), `${'b'.repeat(bodyMax)} `, 'b'.repeat(bodyMax + 1), 0, false, undefined],
     parentId: [undefined, null, MSG, 'm', 0, [MSG]],
     mentionIds: [undefined, null, [], [uuid(3)], [uuid(3), uuid(3)], ['m'], 'm', [uuid(3), uuid(4), uuid(5)]],
   };

@@ -26,7 +26,7 @@ export function fastSendMessageInput(payload: unknown): SendMessageInput | null 
   const { conversationId, clientId, body, parentId, mentionIds } = p;
   if (!isUUID(conversationId, 'all')) return null;
   if (typeof clientId !== 'string' || !matches(clientId, clientIdPattern)) return null;
-  if (typeof body !== 'string') return null;
+  if (typeof body !== 'string' || body.includes('\u0000')) return null;
   const trimmed = body.trim();
   if (!length(trimmed, 1, bodyMax)) return null;
   if (parentId !== undefined && parentId !== null && !isUUID(parentId, 'all')) return null;
