@@ -7,6 +7,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { LIMITS } from '@kindred/domain';
 import { AppModule } from './app.module';
 import { AppConfigService } from './config/app-config.service';
+import { bodyParserErrors } from './common/body-parser-errors.middleware';
 import { createValidationPipe } from './common/validation.pipe';
 import { appLogger, logFormatFrom } from './observability/json-logger';
 import { restoreRequestContext } from './observability/request-id.middleware';
@@ -27,6 +28,7 @@ export async function createApp(options: { logger?: LogLevel[] | false } = {}): 
   applyHttpHardening(app);
   app.useBodyParser('json', { limit: LIMITS.bodyBytes });
   app.useBodyParser('urlencoded', { limit: LIMITS.bodyBytes, extended: false });
+  app.use(bodyParserErrors);
   app.use(restoreRequestContext);
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');

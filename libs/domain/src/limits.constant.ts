@@ -49,5 +49,8 @@ export const ERROR_CODES = {
   queryTooDeep: 'QUERY_TOO_DEEP',
   queryTooComplex: 'QUERY_TOO_COMPLEX',
   operationNotAllowed: 'OPERATION_NOT_ALLOWED',
+  // The HTTP body itself, refused before GraphQL reads it
+  payloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  malformedRequest: 'MALFORMED_REQUEST',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
