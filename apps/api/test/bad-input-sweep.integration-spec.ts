@@ -1,6 +1,7 @@
 import { createAlert } from './alerts-fixtures';
 import { createGroup, send } from './conversation-fixtures';
 import { registerProject, signUp, type SignedUpUser } from './fixtures';
+import { connect, sendPayload, type TestSocket } from './socket-fixtures';
 import { createTestApp, type TestApp } from './test-app';
 import { createWebinar } from './webinar-fixtures';
 
@@ -8,10 +9,11 @@ import { createWebinar } from './webinar-fixtures';
  * Bad input must get a clear error, never an internal one. This sweep reads the schema and, for
  * every query and mutation with arguments, sends a valid call (real projects, conversations,
  * messages, WHAMinars, alerts, an indicator and a report, so it reaches the resolvers and the
- * database) with one value at a time replaced by something hostile: empty and 200,000-character strings, NUL and lone surrogates,
- * quotes and LIKE wildcards, extreme numbers, impossible dates, 2,000-item and empty lists, unknown
- * and unknown ids. It runs as a clinician and as an admin (so admin-only resolvers get past
- * their role check), and fails naming every call answered INTERNAL_SERVER_ERROR or HTTP 5xx.
+ * database) with one value at a time replaced by something hostile: empty and 200,000-character
+ * strings, NUL and lone surrogates, quotes and LIKE wildcards, extreme numbers, impossible dates,
+ * 2,000-item and empty lists, unknown ids. It runs as a clinician and as an admin (so admin-only
+ * resolvers get past their role check) and fails naming every call answered INTERNAL_SERVER_ERROR
+ * or an HTTP error. The last test does the same for every socket.io client event.
  */
 
 interface TypeRef {
@@ -321,6 +323,37 @@ async function fixturesFor(t: TestApp, as: SignedUpUser, other: SignedUpUser, th
   return fx;
 }
 
+/** Hostile stand-ins for one socket payload value, by the type of the valid one. */
+function hostileFor(valid: unknown): unknown[] {
+  // Under the socket's 64 KB frame limit (a bigger frame closes the connection, by design).
+  const long = 'x'.repeat(50_000);
+  const anything = [null, 7, true, [], {}, ['x'], { $gt: '' }];
+  if (typeof valid === 'string') return ['', '  ', long, 'a\u0000b', '\ud800', "'; DROP TABLE messages; --", '%_\\', ...anything];
+  if (typeof valid === 'boolean') return ['yes', 1, ...anything];
+  if (Array.isArray(valid)) {
+    // As long as fits the frame limit.
+    const many = Math.min(2_000, Math.floor(50_000 / (JSON.stringify(valid[0]).length + 1)));
+    return [Array.from({ length: many }, () => valid[0]), 'x', ...anything];
+  }
+  return anything;
+}
+
+/** Every one-leaf change of a socket payload: [path, payload]. */
+function* socketChanges(payload: Record<string, unknown>): Generator<[string, unknown]> {
+  const deep = Array.from({ length: 500 }).reduce<unknown>((inner) => [inner], 'bottom');
+  for (const whole of [null, undefined, 'text', 42, [], {}, [payload], deep]) yield ['(payload)', whole];
+  for (const [key, value] of Object.entries(payload)) {
+    for (const v of hostileFor(value)) yield [key, { ...payload, [key]: v }];
+    if (Array.isArray(value) && value[0] && typeof value[0] === 'object') {
+      for (const [inner, innerValue] of Object.entries(value[0] as Record<string, unknown>)) {
+        for (const v of hostileFor(innerValue)) yield [`${key}[0].${inner}`, { ...payload, [key]: [{ ...(value[0] as object), [inner]: v }] }];
+      }
+    }
+    yield [`${key} (left out)`, Object.fromEntries(Object.entries(payload).filter(([k]) => k !== key))];
+  }
+  yield ['(unknown key)', { ...payload, extra: 'a\u0000b' }];
+}
+
 describe('bad input never becomes an internal error (integration, schema sweep)', () => {
   let t: TestApp;
   let admin: SignedUpUser;
@@ -349,5 +382,64 @@ describe('bad input never becomes an internal error (integration, schema sweep)'
     // Most hostile values are refused up front; a good share must still reach a resolver.
     expect(reachedResolvers).toBeGreaterThan(calls / 5);
     expect(internal).toEqual([]);
+  });
+
+  it('over the socket: every client event, one hostile value at a time; the socket keeps working', async () => {
+    const fx = await fixturesFor(t, clinician, other, third, admin, 'socket');
+    const socket: TestSocket = await connect(t, clinician.token);
+    const watcher: TestSocket = await connect(t, other.token);
+    try {
+      const events: Array<[string, Record<string, unknown>]> = [
+        ['message:send', { ...sendPayload(fx.conversation, 'hello'), parentId: fx.othersMessage, mentionIds: [other.id] }],
+        ['message:edit', { messageId: fx.ownMessage, body: 'edited' }],
+        ['message:react', { messageId: fx.othersMessage, emoji: '👍', on: true }],
+        ['typing', { conversationId: fx.conversation, typing: true }],
+        ['conversation:read', { conversationId: fx.conversation, messageId: fx.othersMessage }],
+        ['sync', { conversations: [{ conversationId: fx.conversation, afterMessageId: fx.othersMessage }] }],
+        ['session:renew', { token: clinician.token }],
+        ['message:delete', { messageId: fx.ownMessage }],
+      ];
+      const internal: string[] = [];
+      const paceRefusals: string[] = [];
+      let calls = 0;
+      // The gateway takes at most 30 events a second from one socket (per wall-clock second):
+      // keep under it, so every event is judged on its payload.
+      let window = { second: 0, count: 0 };
+      const pace = async () => {
+        const second = Math.floor(Date.now() / 1000);
+        if (second !== window.second) window = { second, count: 0 };
+        if (window.count >= 20) {
+          await new Promise((resolve) => setTimeout(resolve, (second + 1) * 1000 - Date.now() + 20));
+          window = { second: second + 1, count: 0 };
+        }
+        window.count += 1;
+      };
+      for (const [event, plain] of events) {
+        for (const [path, payload] of socketChanges(plain)) {
+          await pace();
+          const ack = await socket.call<unknown>(event, payload, 10_000).catch((error: Error) => {
+            throw new Error(`${event} ${path}: ${error.message}`);
+          });
+          calls += 1;
+          if (!ack.ok && ack.error.code === 'INTERNAL_SERVER_ERROR') internal.push(`${event} ${path}: ${ack.error.message}`);
+          if (!ack.ok && ack.error.message === 'Too many events: slow down.') paceRefusals.push(`${event} ${path}`);
+          // sync answers per conversation: an entry's error must not be internal either.
+          const entries = ack.ok ? ((ack.data as { conversations?: Array<{ error?: { code: string; message: string } }> }).conversations ?? []) : [];
+          for (const entry of entries) if (entry.error?.code === 'INTERNAL_SERVER_ERROR') internal.push(`${event} ${path} (entry): ${entry.error.message}`);
+          expect(socket.socket.connected).toBe(true);
+        }
+      }
+      expect(calls).toBeGreaterThan(200);
+      expect(paceRefusals).toEqual([]);
+      expect(internal).toEqual([]);
+      // Still delivering, to others too.
+      const delivered = watcher.next<{ body: string }>('message:new', (m) => m.body === 'after the sweep');
+      const ack = await socket.call('message:send', sendPayload(fx.conversation, 'after the sweep'));
+      expect(ack.ok ? 'sent' : ack.error).toBe('sent');
+      expect((await delivered).body).toBe('after the sweep');
+    } finally {
+      socket.close();
+      watcher.close();
+    }
   });
 });
