@@ -1,4 +1,5 @@
-import { createAlert } from './alerts-fixtures';
+import { UK_BBOX } from '@kindred/geo';
+import { createAlert, LEEDS, MANCHESTER } from './alerts-fixtures';
 import { createGroup, send } from './conversation-fixtures';
 import { registerProject, signUp, type SignedUpUser } from './fixtures';
 import { connect, sendPayload, type TestSocket } from './socket-fixtures';
@@ -42,6 +43,9 @@ const SKIPPED = new Set(['signOut', 'deleteAccount']);
 
 const LONG = 'x'.repeat(200_000);
 
+/** Hostile text, for GraphQL and socket alike; `long` is as long as the transport allows. */
+const hostileStrings = (long: string): string[] => ['', '  ', long, 'a\u0000b', '\ud800', "'; DROP TABLE users; --", '%_\\', 'é'.repeat(5_000)];
+
 const named = (t: TypeRef): TypeRef => (t.ofType ? named(t.ofType) : t);
 const isList = (t: TypeRef): boolean => t.kind === 'LIST' || (t.kind === 'NON_NULL' && isList(t.ofType!));
 const typeString = (t: TypeRef): string =>
@@ -60,7 +64,7 @@ function hostileScalars(scalar: string): unknown[] {
     case 'DateTime':
       return ['', 'not-a-date', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-02-30T00:00:00Z'];
     default:
-      return ['', '  ', LONG, 'a\u0000b', '\ud800', "'; DROP TABLE users; --", '%_\\', 'é'.repeat(5_000)];
+      return hostileStrings(LONG);
   }
 }
 
@@ -135,10 +139,8 @@ interface Fixtures {
   report: string;
 }
 
-const UK = { west: -8.6, south: 49.8, east: 1.8, north: 60.9 };
-const LEEDS = { lat: 53.7965, lng: -1.5479 };
 const LEEDS_BOX = { west: -1.7, south: 53.7, east: -1.4, north: 53.9 };
-const NEED_CSV = ['area_code,area_name,value,lat,lng', `A,Leeds,10,53.7965,-1.5479`, 'B,York,20,53.959,-1.0815'].join('\n');
+const NEED_CSV = ['area_code,area_name,value,lat,lng', `A,Leeds,10,${LEEDS.lat},${LEEDS.lng}`, `B,Manchester,20,${MANCHESTER.lat},${MANCHESTER.lng}`].join('\n');
 const FILTER = { themes: ['housing', 'child-poverty'], stage: 'running', profession: 'doctor', seekingCollaborators: true };
 
 /** A valid call per operation; operations left out get required fields filled with placeholders. */
@@ -148,9 +150,9 @@ function plainArguments(as: SignedUpUser, fx: Fixtures): Record<string, Record<s
     conversation: { id: fx.conversation },
     conversationMessages: { conversationId: fx.conversation, first: 10 },
     gapLayer: { indicatorId: fx.indicator, filter: FILTER },
-    heatmap: { bbox: UK, zoom: 6, filter: FILTER },
+    heatmap: { bbox: UK_BBOX, zoom: 6, filter: FILTER },
     mapProjects: { bbox: LEEDS_BOX, filter: FILTER, first: 50 },
-    mapSummary: { bbox: UK, zoom: 6, filter: FILTER },
+    mapSummary: { bbox: UK_BBOX, zoom: 6, filter: FILTER },
     moderationQueue: { first: 10, status: 'open' },
     myConversations: { first: 10, requests: false },
     myNotifications: { first: 10 },
@@ -163,7 +165,7 @@ function plainArguments(as: SignedUpUser, fx: Fixtures): Record<string, Record<s
     webinar: { id: fx.webinar },
     webinarRegistrations: { webinarId: fx.webinar },
     webinars: { filter: { themes: ['child-poverty'], from: '2026-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z' }, first: 10 },
-    webinarsInBBox: { bbox: UK, themes: ['child-poverty'] },
+    webinarsInBBox: { bbox: UK_BBOX, themes: ['child-poverty'] },
     acceptMessageRequest: { conversationId: fx.conversation },
     addConversationMembers: { conversationId: fx.conversation, userIds: [fx.third.id] },
     addWebinarResource: { webinarId: fx.webinar, input: { kind: 'slides', title: 'Slides', url: 'https://example.org/slides.pdf' } },
@@ -326,9 +328,8 @@ async function fixturesFor(t: TestApp, as: SignedUpUser, other: SignedUpUser, th
 /** Hostile stand-ins for one socket payload value, by the type of the valid one. */
 function hostileFor(valid: unknown): unknown[] {
   // Under the socket's 64 KB frame limit (a bigger frame closes the connection, by design).
-  const long = 'x'.repeat(50_000);
   const anything = [null, 7, true, [], {}, ['x'], { $gt: '' }];
-  if (typeof valid === 'string') return ['', '  ', long, 'a\u0000b', '\ud800', "'; DROP TABLE messages; --", '%_\\', ...anything];
+  if (typeof valid === 'string') return [...hostileStrings('x'.repeat(50_000)), ...anything];
   if (typeof valid === 'boolean') return ['yes', 1, ...anything];
   if (Array.isArray(valid)) {
     // As long as fits the frame limit.

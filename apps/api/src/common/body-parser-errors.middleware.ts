@@ -24,9 +24,7 @@ const MESSAGES: Record<string, string> = {
  */
 export function bodyParserErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   const { status, type } = (error ?? {}) as BodyParserError;
-  if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status > 499) return next(error);
+  if (res.headersSent || typeof type !== 'string' || typeof status !== 'number' || status < 400 || status > 499) return next(error);
   const code = status === 413 ? ERROR_CODES.payloadTooLarge : ERROR_CODES.malformedRequest;
-  const message = MESSAGES[type] ?? 'The request body could not be read.';
-  if (res.headersSent) return next(error);
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  res.status(status).json({ errors: [{ message: MESSAGES[type] ?? 'The request body could not be read.', extensions: { code } }] });
 }

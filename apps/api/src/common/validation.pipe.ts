@@ -18,18 +18,24 @@ class FieldProblems extends Error {
 
 const NUL = '\u0000';
 
+/** Whether any string in an argument holds NUL: on every argument, so it stops at the first and builds no paths. */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes(NUL);
+  // Inputs arrive as parsed JSON: no cycles, and nothing real nests this deep.
+  if (value === null || typeof value !== 'object' || depth > 16) return false;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) if (holdsNul(item, depth + 1)) return true;
+  return false;
+}
+
 /**
  * Every string holding a NUL character, by path (`title`, `themes[2]`, `place.name`). PostgreSQL
  * text cannot store NUL, so it would otherwise fail deep in a statement as an internal error.
  */
 export function nulCharacterProblems(value: unknown, path: string, name = path, depth = 0): FieldProblem[] {
-  if (typeof value === 'string') {
-    return value.includes(NUL) ? [{ field: path || 'value', message: `${name || 'value'} must not contain a NUL character (\\u0000)` }] : [];
-  }
-  // Inputs arrive as parsed JSON: no cycles, and nothing real nests this deep.
-  if (value === null || typeof value !== 'object' || depth > 16) return [];
+  if (!holdsNul(value, depth)) return [];
+  if (typeof value === 'string') return [{ field: path || 'value', message: `${name || 'value'} must not contain a NUL character (\\u0000)` }];
   if (Array.isArray(value)) return value.flatMap((item, i) => nulCharacterProblems(item, `${path}[${i}]`, name, depth + 1));
-  return Object.entries(value).flatMap(([key, item]) => nulCharacterProblems(item, path ? `${path}.${key}` : key, key, depth + 1));
+  return Object.entries(value as object).flatMap(([key, item]) => nulCharacterProblems(item, path ? `${path}.${key}` : key, key, depth + 1));
 }
 
 /**
